@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { accountFieldsSchema } from '../../../preload/schemas/account';
+import { presenceSchema } from '../../../preload/schemas/presence';
+
+/**
+ * The settings file as main stores it. Bump SETTINGS_SCHEMA_VERSION and add
+ * a step to settings-migrations.ts for every change of shape.
+ */
+export const SETTINGS_SCHEMA_VERSION = 2;
+
+const storedIceServerSchema = z.object({ urls: z.string(), username: z.string().optional() });
+
+export const storedAccountSchema = z.object({
+  fields: accountFieldsSchema.safeExtend({ iceServers: z.array(storedIceServerSchema) }),
+});
+
+export const settingsDocumentSchema = z.object({
+  account: storedAccountSchema.nullable(),
+  /**
+   * Secrets (SIP password, TURN credentials) as one vault ciphertext, never
+   * plain text. Null when nothing is stored or the OS offers no encryption.
+   */
+  secrets: z.string().nullable(),
+  presence: presenceSchema,
+  window: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable(),
+});
+
+export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
+export type StoredAccount = z.infer<typeof storedAccountSchema>;
+
+export const DEFAULT_SETTINGS: SettingsDocument = {
+  account: null,
+  secrets: null,
+  presence: 'available',
+  window: null,
+};
+
+/** Decrypted contents of `secrets`. */
+export const secretsSchema = z.object({
+  sipPassword: z.string(),
+  /** TURN credentials by ICE server URL. */
+  iceCredentials: z.record(z.string(), z.string()),
+});
+export type Secrets = z.infer<typeof secretsSchema>;

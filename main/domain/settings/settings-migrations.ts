@@ -1,0 +1,74 @@
+import { SETTINGS_SCHEMA_VERSION } from './settings-document';
+
+/**
+ * Explicit, ordered migrations of the settings file. Each step takes the
+ * document of version N-1 and returns version N; steps never touch disk, so
+ * they run the same under electron-store and in tests.
+ *
+ * The store library tracks the version it last migrated to; we express our
+ * integer schema versions as "N.0.0" for it.
+ */
+export interface MigrationContext {
+  /** Encrypts a secrets JSON for the new layout; null when the OS cannot. */
+  encryptSecrets(plain: { sipPassword: string; iceCredentials: Record<string, string> }): string | null;
+}
+
+type Doc = Record<string, unknown>;
+type Step = (doc: Doc, ctx: MigrationContext) => Doc;
+
+/**
+ * Version 1 was the layout of the 0.0.x previews: one flat `sip` object with
+ * the password in plain text, ICE servers as a comma-separated string and a
+ * boolean `dnd` instead of a presence.
+ */
+function v1ToV2(doc: Doc, ctx: MigrationContext): Doc {
+  const sip = (doc.sip ?? null) as Record<string, unknown> | null;
+  const { sip: _sip, dnd, ...rest } = doc;
+  if (!sip) return { ...rest, presence: dnd === true ? 'dnd' : (rest.presence ?? 'available') };
+  const iceUrls = String(sip.iceServers ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const password = typeof sip.password === 'string' ? sip.password : '';
+  return {
+    ...rest,
+    account: {
+      fields: {
+        displayName: sip.displayName ?? '',
+        sipUser: sip.user ?? '',
+        authUser: sip.authUser ?? '',
+        domain: sip.domain ?? '',
+        realm: sip.realm ?? '',
+        wsServer: sip.server ?? '',
+        iceServers: iceUrls.map((urls) => ({ urls })),
+      },
+    },
+    // The plain-text password leaves the file here, encrypted or dropped.
+    secrets: password ? ctx.encryptSecrets({ sipPassword: password, iceCredentials: {} }) : null,
+    presence: dnd === true ? 'dnd' : 'available',
+  };
+}
+
+/** steps[N] turns version N-1 into version N. */
+const steps: Record<number, Step> = { 2: v1ToV2 };
+
+export function semverOf(version: number): string {
+  return `${version}.0.0`;
+}
+
+/**
+ * The migrations in the form electron-store/conf expect: keyed by version,
+ * each replacing the whole store.
+ */
+export function storeMigrations(ctx: MigrationContext): Record<string, (store: { store: Doc }) => void> {
+  const out: Record<string, (store: { store: Doc }) => void> = {};
+  for (let v = 2; v <= SETTINGS_SCHEMA_VERSION; v++) {
+    const step = steps[v];
+    if (!step) throw new Error(`Missing settings migration to version ${v}`);
+    out[semverOf(v)] = (store) => {
+      const { __internal__, ...doc } = store.store;
+      store.store = { ...step(doc, ctx), ...(__internal__ ? { __internal__ } : {}) } as Doc;
+    };
+  }
+  return out;
+}

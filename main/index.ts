@@ -1,0 +1,116 @@
+import { app, BrowserWindow, ipcMain, net, powerMonitor } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createConsoleLogger } from './adapters/console-logger';
+import { createElectronNotifier } from './adapters/electron-notifier';
+import { electronStoreFileFactory } from './adapters/electron-store-file';
+import { createElectronTray } from './adapters/electron-tray';
+import { electronVault } from './adapters/electron-vault';
+import { fsQuarantine } from './adapters/fs-quarantine';
+import { registerHandlers } from './ipc/register-handlers';
+import { systemClock } from './ports/clock';
+import { createSenderTrust, originOf } from './security/sender-trust';
+import { createRingdesk } from './services/create-ringdesk';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';
+import { createPhoneWindow } from './windows/phone-window';
+
+// Composition root: Electron adapters in, services out. Logic lives in services/ and domain/.
+
+const log = createConsoleLogger('main');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const appOrigin = devServerUrl ? (originOf(devServerUrl) ?? APP_ORIGIN) : APP_ORIGIN;
+const assetsDir = path.join(app.getAppPath(), 'assets');
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would register the same phone twice; hand over to the first.
+  app.quit();
+} else {
+  registerAppScheme();
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  serveRenderer(path.join(here, '../renderer'));
+  let win: BrowserWindow | null = null;
+  let quitting = false;
+  const showWindow = () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+
+  const ringdesk = await createRingdesk({
+    settings: { factory: electronStoreFileFactory, quarantine: fsQuarantine },
+    vault: electronVault,
+    clock: systemClock,
+    random: Math.random,
+    tray: createElectronTray(assetsDir, showWindow),
+    notifier: createElectronNotifier(),
+    log,
+    showWindow,
+    requestQuit: () => app.quit(),
+  });
+
+  registerHandlers({
+    registry: {
+      handle: (channel, handler) =>
+        ipcMain.handle(channel, (event, payload) =>
+          handler(
+            {
+              webContentsId: event.sender.id,
+              frameUrl: event.senderFrame?.url ?? '',
+              isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
+            },
+            payload,
+          ),
+        ),
+    },
+    handlers: ringdesk.handlers,
+    isTrustedSender: createSenderTrust(appOrigin, () => win?.webContents.id ?? null),
+    log,
+  });
+
+  win = createPhoneWindow({
+    preloadPath: path.join(here, '../preload/index.cjs'),
+    url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    appOrigin,
+    iconPath: path.join(assetsDir, 'icons', 'icon.png'),
+    isQuitting: () => quitting,
+  });
+  const contents = win.webContents;
+  ringdesk.attachRenderer((channel, payload) => {
+    if (!contents.isDestroyed()) contents.send(channel, payload);
+  });
+  // A reload or crash takes the SIP engine with it; main re-registers when the new one says ready.
+  contents.on('did-start-loading', () => ringdesk.rendererGone());
+  contents.on('render-process-gone', (_event, details) => {
+    log.error(`renderer gone: ${details.reason}`);
+    ringdesk.rendererGone();
+    if (details.reason !== 'clean-exit') setTimeout(() => !contents.isDestroyed() && contents.reload(), 1_000);
+  });
+
+  powerMonitor.on('suspend', () => ringdesk.power.suspend());
+  powerMonitor.on('resume', () => ringdesk.power.resume());
+  watchNetwork((online) => ringdesk.network.setOnline(online));
+
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Un-REGISTER first (bounded), so the server stops routing calls to a phone that is gone.
+    event.preventDefault();
+    quitting = true;
+    void ringdesk.shutdown().finally(() => app.exit(0));
+  });
+}
+
+/** Electron has no online/offline event in main; poll the cheap check. */
+function watchNetwork(onChange: (online: boolean) => void): void {
+  let last = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now !== last) onChange((last = now));
+  }, 2_000).unref();
+}

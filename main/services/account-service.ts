@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import type { AccountFields, AccountSummary, EngineAccount } from '../../preload/schemas/account';
+import type { Notice } from '../../preload/schemas/snapshot';
+import { resolveIdentity } from '../domain/account-identity';
+import { secretsSchema, type Secrets, type SettingsDocument } from '../domain/settings/settings-document';
+import { UserFacingError } from '../ipc/user-facing-error';
+import type { Logger } from '../ports/logger';
+import type { SecretVault } from '../ports/secret-vault';
+import type { SettingsRepository } from './settings-repository';
+
+/** Registration lifetime we ask for; the engine refreshes well before it ends. */
+export const REGISTER_EXPIRES_SEC = 300;
+
+type ParsedInput = { fields: AccountFields; password?: string | undefined };
+
+/**
+ * The SIP account behind a port: today typed in by the agent and kept in
+ * the settings file with its secrets encrypted; later issued by the team
+ * workspace at sign-in.
+ */
+export interface SipAccountSource {
+  summary(): Promise<AccountSummary | null>;
+  engineAccount(): Promise<EngineAccount | null>;
+}
+
+export class AccountService implements SipAccountSource {
+  /** Secrets of this session when the OS cannot encrypt them for disk. */
+  private memorySecrets: Secrets | null = null;
+  private unlockProblem: Notice | null = null;
+
+  constructor(
+    private readonly deps: { settings: SettingsRepository; vault: SecretVault; log: Logger },
+  ) {}
+
+  async summary(): Promise<AccountSummary | null> {
+    const doc = await this.deps.settings.load();
+    if (!doc.account) return null;
+    const secrets = this.readSecrets(doc);
+    const { fields } = doc.account;
+    return {
+      displayName: fields.displayName,
+      aor: resolveIdentity(fields).aor,
+      fields: {
+        ...fields,
+        iceServers: fields.iceServers.map((s) => ({ ...s, hasCredential: secrets?.iceCredentials[s.urls] !== undefined })),
+      },
+      hasPassword: Boolean(secrets?.sipPassword),
+    };
+  }
+
+  async engineAccount(): Promise<EngineAccount | null> {
+    const doc = await this.deps.settings.load();
+    const secrets = this.readSecrets(doc);
+    if (!doc.account || !secrets?.sipPassword) return null;
+    return toEngineAccount(doc.account.fields, secrets);
+  }
+
+  /** Engine settings for "Test connection", from unsaved fields. */
+  async prepareTest(input: ParsedInput): Promise<EngineAccount> {
+    const secrets = await this.mergeSecrets(input);
+    return toEngineAccount(input.fields, secrets);
+  }
+
+  async save(input: ParsedInput): Promise<void> {
+    const secrets = await this.mergeSecrets(input);
+    const protection = this.deps.vault.protection();
+    const cipher = protection === 'none' ? null : this.deps.vault.encrypt(JSON.stringify(secrets));
+    this.memorySecrets = protection === 'none' ? secrets : null;
+    this.unlockProblem = null;
+    const { iceServers, ...rest } = input.fields;
+    await this.deps.settings.update((doc) => ({
+      ...doc,
+      account: { fields: { ...rest, iceServers: iceServers.map(({ urls, username }) => (username ? { urls, username } : { urls })) } },
+      secrets: cipher,
+    }));
+    this.deps.log.info(`account saved for ${resolveIdentity(input.fields).aor} (secrets: ${protection})`);
+  }
+
+  /** Warnings about how (or whether) the password is kept. */
+  async notices(): Promise<Notice[]> {
+    const doc = await this.deps.settings.load();
+    const out: Notice[] = [];
+    if (this.unlockProblem) out.push(this.unlockProblem);
+    if (!doc.account) return out;
+    const protection = this.deps.vault.protection();
+    if (protection === 'weak') {
+      out.push({
+        id: 'weak-keyring',
+        tone: 'warning',
+        message:
+          'No system keyring (such as GNOME Keyring or KWallet) is available, so your SIP password is stored with weak protection. Install or unlock a keyring to protect it.',
+      });
+    } else if (protection === 'none') {
+      out.push({
+        id: 'no-keyring',
+        tone: 'warning',
+        message: 'This computer offers no secure storage, so your SIP password is kept only until Ringdesk quits; you will be asked for it again next time.',
+      });
+    }
+    return out;
+  }
+
+  private async mergeSecrets(input: ParsedInput): Promise<Secrets> {
+    const saved = this.readSecrets(await this.deps.settings.load());
+    const sipPassword = input.password || saved?.sipPassword;
+    if (!sipPassword) throw new UserFacingError('Enter the password.', { password: 'Enter the password' });
+    const iceCredentials: Record<string, string> = {};
+    for (const server of input.fields.iceServers) {
+      const credential = server.credential || saved?.iceCredentials[server.urls];
+      if (credential) iceCredentials[server.urls] = credential;
+    }
+    return { sipPassword, iceCredentials };
+  }
+
+  private readSecrets(doc: SettingsDocument): Secrets | null {
+    if (!doc.secrets) return this.memorySecrets;
+    try {
+      return secretsSchema.parse(JSON.parse(this.deps.vault.decrypt(doc.secrets)));
+    } catch (error) {
+      // The keychain changed (new OS user, restored backup…): ask again rather than fail forever.
+      this.deps.log.warn(`saved secrets could not be decrypted: ${(error as Error).name}`);
+      this.unlockProblem = {
+        id: 'secrets-locked',
+        tone: 'error',
+        message: 'Your saved SIP password could not be unlocked on this computer. Open Edit account and enter it again.',
+      };
+      return null;
+    }
+  }
+}
+
+function toEngineAccount(fields: AccountFields, secrets: Secrets): EngineAccount {
+  const id = resolveIdentity(fields);
+  return {
+    aor: id.aor,
+    displayName: fields.displayName,
+    authorizationUsername: id.authUser,
+    authorizationHa1: digestHa1(id.authUser, id.realm, secrets.sipPassword),
+    realm: id.realm,
+    wsServer: fields.wsServer,
+    iceServers: fields.iceServers.map((s) => {
+      const credential = secrets.iceCredentials[s.urls];
+      return { urls: s.urls, ...(s.username ? { username: s.username } : {}), ...(credential ? { credential } : {}) };
+    }),
+    registerExpires: REGISTER_EXPIRES_SEC,
+  };
+}
+
+/** RFC 2617 HA1: lets the engine answer digest challenges without the password. */
+export function digestHa1(user: string, realm: string, password: string): string {
+  return createHash('md5').update(`${user}:${realm}:${password}`).digest('hex');
+}
+

@@ -1,0 +1,62 @@
+import type { Notice } from '../../preload/schemas/snapshot';
+import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION, settingsDocumentSchema, type SettingsDocument } from '../domain/settings/settings-document';
+import { semverOf, storeMigrations, type MigrationContext } from '../domain/settings/settings-migrations';
+import type { FileQuarantine, StoreFile, StoreFileFactory, StoreFileOptions } from '../ports/settings-file';
+
+export interface OpenedSettings {
+  file: StoreFile;
+  document: SettingsDocument;
+  /** Set when a broken file was moved aside and fresh settings started. */
+  recovery: Notice | null;
+}
+
+export function settingsFileOptions(ctx: MigrationContext): StoreFileOptions {
+  return {
+    configName: 'settings',
+    projectVersion: semverOf(SETTINGS_SCHEMA_VERSION),
+    defaults: DEFAULT_SETTINGS,
+    migrations: storeMigrations(ctx),
+    clearInvalidConfig: false,
+    watch: false,
+  };
+}
+
+/**
+ * Opens the settings file, never losing it: a file that cannot be parsed,
+ * migrated or validated is moved aside (kept as a backup the agent is told
+ * about) and fresh settings start — never a silent wipe, never a crash.
+ */
+export function openSettings(deps: {
+  factory: StoreFileFactory;
+  quarantine: FileQuarantine;
+  migration: MigrationContext;
+  now: () => Date;
+  log: (message: string) => void;
+}): OpenedSettings {
+  const options = settingsFileOptions(deps.migration);
+  let problem: string;
+  try {
+    const file = deps.factory.open(options);
+    const parsed = settingsDocumentSchema.safeParse(file.store);
+    if (parsed.success) return { file, document: parsed.data, recovery: null };
+    problem = `it does not match the expected layout (${parsed.error.issues[0]?.path.join('.') || 'root'})`;
+  } catch (error) {
+    problem = error instanceof SyntaxError ? 'it is not valid JSON' : `it could not be read (${(error as Error).message.split('\n')[0]})`;
+  }
+  deps.log(`settings file unusable: ${problem}`);
+  const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
+  const backup = deps.quarantine.moveAside(deps.factory.pathOf(options), `broken-${stamp}`);
+  const file = deps.factory.open(options);
+  file.store = { ...DEFAULT_SETTINGS };
+  return {
+    file,
+    document: { ...DEFAULT_SETTINGS },
+    recovery: {
+      id: 'settings-recovered',
+      tone: 'warning',
+      message: backup
+        ? `Your settings could not be read because ${problem}, so Ringdesk started with fresh settings. The old file was kept as ${backup}.`
+        : `Your settings could not be read because ${problem}, so Ringdesk started with fresh settings.`,
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { BrowserWindow, session, shell } from 'electron';
+import { isPermissionAllowed } from '../security/permission-policy';
+
+export interface PhoneWindowOptions {
+  preloadPath: string;
+  url: string;
+  appOrigin: string;
+  iconPath: string;
+  /** Closing hides to the tray unless the app is quitting. */
+  isQuitting: () => boolean;
+}
+
+/**
+ * The one phone window. Security settings (why — do not change without a
+ * security review): the page runs sandboxed, isolated from the preload,
+ * without Node; it may not navigate away or open windows; it gets the
+ * microphone and notifications only.
+ */
+export function createPhoneWindow(options: PhoneWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 420,
+    height: 720,
+    minWidth: 360,
+    minHeight: 520,
+    show: false,
+    title: 'Ringdesk',
+    icon: options.iconPath,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      // An incoming call must ring at once even when the window is hidden or
+      // minimised all day: throttled timers would delay the SIP engine's
+      // keep-alives and registration refreshes, and the ringtone itself.
+      backgroundThrottling: false,
+    },
+  });
+  guardNavigation(win, options.appOrigin);
+  grantOnlyPhonePermissions(options.appOrigin);
+  win.on('close', (event) => {
+    if (options.isQuitting()) return;
+    event.preventDefault();
+    win.hide();
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(options.url);
+  return win;
+}
+
+function guardNavigation(win: BrowserWindow, appOrigin: string): void {
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to help pages open in the agent's browser, never inside the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function grantOnlyPhonePermissions(appOrigin: string): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isPermissionAllowed({ permission, requestingUrl: details.requestingUrl, appOrigin, mediaTypes }));
+  });
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isPermissionAllowed({
+      permission,
+      requestingUrl: requestingOrigin || details.requestingUrl || '',
+      appOrigin,
+      mediaTypes: details.mediaType ? [details.mediaType] : undefined,
+    }),
+  );
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { accountInputSchema, type EngineAccount } from './schemas/account';
+import { engineReportSchema, type EngineCommand } from './schemas/engine';
+import { presenceSchema } from './schemas/presence';
+import type { AppSnapshot } from './schemas/snapshot';
+
+/**
+ * THE IPC contract: every channel between main and the renderer, declared
+ * once. Main registers its handlers from it (main/ipc/register-handlers.ts),
+ * the preload builds `window.ringdesk` from it (preload/create-api.ts), and
+ * the renderer's types come from it. Nothing here may import `electron`:
+ * it compiles for every side.
+ *
+ * To add a channel: see "How to add an IPC channel" in README.md.
+ */
+
+declare const resultBrand: unique symbol;
+declare const payloadBrand: unique symbol;
+
+/** A renderer → main call: channel, request schema (checked in main), result type. */
+export interface InvokeSpec<S extends z.ZodType, R> {
+  readonly channel: `ringdesk:${string}:${string}`;
+  readonly request: S;
+  readonly [resultBrand]?: R;
+}
+
+/** A main → renderer event and its payload type. */
+export interface EventSpec<P> {
+  readonly channel: `ringdesk:${string}:${string}`;
+  readonly [payloadBrand]?: P;
+}
+
+function invoke<S extends z.ZodType, R>(channel: InvokeSpec<S, R>['channel'], request: S, _result: Phantom<R>): InvokeSpec<S, R> {
+  return { channel, request };
+}
+function event<P>(channel: EventSpec<P>['channel'], _payload: Phantom<P>): EventSpec<P> {
+  return { channel };
+}
+type Phantom<T> = { readonly __phantom?: T };
+function returns<T>(): Phantom<T> {
+  return {};
+}
+
+const noArgs = z.undefined();
+
+export const contract = {
+  app: {
+    /** Everything the window shows about account, presence and registration. */
+    getSnapshot: invoke('ringdesk:app:get-snapshot', noArgs, returns<AppSnapshot>()),
+    /** The agent has read a notice (e.g. "settings were recovered"). */
+    dismissNotice: invoke('ringdesk:app:dismiss-notice', z.object({ id: z.string().min(1).max(100) }), returns<AppSnapshot>()),
+  },
+  account: {
+    /** Validates, stores (password encrypted) and starts registering. */
+    save: invoke('ringdesk:account:save', accountInputSchema, returns<AppSnapshot>()),
+    /** Engine settings for a one-off "Test connection" of unsaved fields. */
+    prepareTest: invoke('ringdesk:account:prepare-test', accountInputSchema, returns<EngineAccount>()),
+  },
+  presence: {
+    set: invoke('ringdesk:presence:set', presenceSchema, returns<AppSnapshot>()),
+  },
+  registration: {
+    /** Skip the back-off wait (or retry after wrong credentials). */
+    retryNow: invoke('ringdesk:registration:retry-now', noArgs, returns<AppSnapshot>()),
+  },
+  engine: {
+    /** The renderer's SIP engine is up and waiting for commands (also after a reload). */
+    ready: invoke('ringdesk:engine:ready', noArgs, returns<null>()),
+    /** What the engine actually did. */
+    report: invoke('ringdesk:engine:report', engineReportSchema, returns<null>()),
+  },
+} as const;
+
+export const events = {
+  snapshot: event('ringdesk:app:snapshot', returns<AppSnapshot>()),
+  engineCommand: event('ringdesk:engine:command', returns<EngineCommand>()),
+} as const;
+
+export type Contract = typeof contract;
+export type Events = typeof events;
+
+/** Why main refused or failed a call. Always returned, never thrown. */
+export type IpcError =
+  | { code: 'invalid-input'; message: string; fields: Record<string, string> }
+  | { code: 'forbidden'; message: string }
+  | { code: 'failed'; message: string };
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export type RequestOf<S> = S extends InvokeSpec<infer Z, unknown> ? z.input<Z> : never;
+export type ParsedRequestOf<S> = S extends InvokeSpec<infer Z, unknown> ? z.output<Z> : never;
+export type ResultOf<S> = S extends InvokeSpec<z.ZodType, infer R> ? R : never;
+export type PayloadOf<E> = E extends EventSpec<infer P> ? P : never;
+
+type ApiMethod<S> = S extends InvokeSpec<infer Z, infer R>
+  ? undefined extends z.input<Z>
+    ? (request?: z.input<Z>) => Promise<IpcResult<R>>
+    : (request: z.input<Z>) => Promise<IpcResult<R>>
+  : never;
+
+/** `window.ringdesk`: named functions only, no raw channels. */
+export type RingdeskApi = {
+  readonly [A in keyof Contract]: { readonly [M in keyof Contract[A]]: ApiMethod<Contract[A][M]> };
+} & {
+  readonly [E in keyof Events as `on${Capitalize<E & string>}`]: (listener: (payload: PayloadOf<Events[E]>) => void) => () => void;
+};
+
+/** Every invoke channel, for registration checks. */
+export function allInvokeSpecs(): Array<{ area: string; method: string; spec: InvokeSpec<z.ZodType, unknown> }> {
+  return Object.entries(contract).flatMap(([area, methods]) =>
+    Object.entries(methods).map(([method, spec]) => ({ area, method, spec: spec as InvokeSpec<z.ZodType, unknown> })),
+  );
+}
