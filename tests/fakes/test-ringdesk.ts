@@ -1,0 +1,27 @@
+import { confStoreFileFactory } from '../../main/adapters/conf-store-file';
+import { fsQuarantine } from '../../main/adapters/fs-quarantine';
+import type { Clock } from '../../main/ports/clock';
+import { systemClock } from '../../main/ports/clock';
+import { createRingdesk } from '../../main/services/create-ringdesk';
+import { FakeShell } from './fake-shell';
+import { FakeVault } from './fake-vault';
+import { MemoryLogger } from './memory-logger';
+
+/** The real main services over a settings folder, with Electron's objects faked. */
+export async function createTestRingdesk(options: { dir: string; clock?: Clock; vault?: FakeVault; random?: () => number }) {
+  const shell = new FakeShell();
+  const vault = options.vault ?? new FakeVault();
+  const log = new MemoryLogger();
+  const ringdesk = await createRingdesk({
+    settings: { factory: confStoreFileFactory(options.dir), quarantine: fsQuarantine },
+    vault,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+    tray: shell.tray,
+    notifier: shell.notifier,
+    log,
+    showWindow: shell.showWindow,
+    requestQuit: shell.requestQuit,
+  });
+  return { ringdesk, shell, vault, log };
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { confStoreFileFactory } from '../../../../main/adapters/conf-store-file';
+import { fsQuarantine } from '../../../../main/adapters/fs-quarantine';
+import { DEFAULT_SETTINGS } from '../../../../main/domain/settings/settings-document';
+import { openSettings } from '../../../../main/services/settings-file';
+import { createFileSettingsRepository } from '../../../../main/services/settings-repository';
+import { FakeVault } from '../../../fakes/fake-vault';
+import { MemoryLogger } from '../../../fakes/memory-logger';
+
+let dir: string;
+const vault = new FakeVault();
+const file = () => path.join(dir, 'settings.json');
+const open = () =>
+  openSettings({
+    factory: confStoreFileFactory(dir),
+    quarantine: fsQuarantine,
+    migration: { encryptSecrets: (s) => vault.encrypt(JSON.stringify(s)) },
+    now: () => new Date('2026-11-25T09:00:00Z'),
+    log: new MemoryLogger().warn,
+  });
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-settings-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('settings file', () => {
+  it('starts with defaults on first run and writes the schema version', () => {
+    const opened = open();
+    expect(opened.document).toEqual(DEFAULT_SETTINGS);
+    expect(opened.recovery).toBeNull();
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8')).__internal__.migrations.version).toBe('2.0.0');
+  });
+
+  it('keeps what was saved across restarts', async () => {
+    const first = open();
+    await createFileSettingsRepository(first.file, first.document).update((d) => ({ ...d, presence: 'dnd' }));
+    expect(open().document.presence).toBe('dnd');
+  });
+
+  it('migrates a version 1 file, encrypting the plain-text password it held', () => {
+    fs.writeFileSync(
+      file(),
+      JSON.stringify({
+        sip: { displayName: 'Alice', user: '1001', domain: 'pbx.example.com', server: 'wss://pbx.example.com:8089/ws', password: 'hunter2', iceServers: 'stun:stun.example.com, turn:turn.example.com' },
+        dnd: true,
+        __internal__: { migrations: { version: '1.0.0' } },
+      }),
+    );
+    const opened = open();
+    expect(opened.recovery).toBeNull();
+    expect(opened.document.presence).toBe('dnd');
+    expect(opened.document.account?.fields).toMatchObject({
+      displayName: 'Alice',
+      sipUser: '1001',
+      domain: 'pbx.example.com',
+      wsServer: 'wss://pbx.example.com:8089/ws',
+      iceServers: [{ urls: 'stun:stun.example.com' }, { urls: 'turn:turn.example.com' }],
+    });
+    const onDisk = fs.readFileSync(file(), 'utf8');
+    expect(onDisk).not.toContain('hunter2');
+    expect(JSON.parse(vault.decrypt(opened.document.secrets!))).toEqual({ sipPassword: 'hunter2', iceCredentials: {} });
+    expect(JSON.parse(onDisk).__internal__.migrations.version).toBe('2.0.0');
+  });
+
+  it('moves a file that is not JSON aside, tells the agent, and starts fresh', () => {
+    fs.writeFileSync(file(), '{"presence": "dnd", oops');
+    const opened = open();
+    expect(opened.document).toEqual(DEFAULT_SETTINGS);
+    const backup = path.join(dir, 'settings.broken-2026-11-25T09-00-00-000Z.json');
+    expect(fs.readFileSync(backup, 'utf8')).toBe('{"presence": "dnd", oops');
+    expect(opened.recovery?.message).toContain('not valid JSON');
+    expect(opened.recovery?.message).toContain(backup);
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8')).presence).toBe('available');
+  });
+
+  it('moves a hand-edited file with wrong values aside instead of using it', () => {
+    fs.writeFileSync(file(), JSON.stringify({ presence: 'sleeping', account: null, secrets: null, window: null, __internal__: { migrations: { version: '2.0.0' } } }));
+    const opened = open();
+    expect(opened.document.presence).toBe('available');
+    expect(opened.recovery?.message).toContain('does not match the expected layout (presence)');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('broken'))).toHaveLength(1);
+  });
+
+  it('never writes an invalid document', async () => {
+    const opened = open();
+    const repo = createFileSettingsRepository(opened.file, opened.document);
+    await expect(repo.update((d) => ({ ...d, presence: 'busy' as never }))).rejects.toThrow();
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8')).presence).toBe('available');
+    await repo.update((d) => ({ ...d, presence: 'away' }));
+    expect((await repo.load()).presence).toBe('away');
+  });
+});
