@@ -1,4 +1,5 @@
-import { app, BrowserWindow, ipcMain, net, powerMonitor } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, ipcMain, net, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsoleLogger } from './adapters/console-logger';

@@ -1,0 +1,69 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Layer rules (as VS Code and Signal enforce them): the renderer never
+// reaches into electron or main; domain code stays free of UI, SIP and
+// Electron; only one adapter talks to sip.js.
+const noElectron = { name: 'electron', message: 'Only main/index.ts, main/adapters, main/windows and preload/index.ts may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.lab/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/main/**'], message: 'The renderer talks to main only through window.ringdesk (preload/contract.ts).' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/telephony/sipjs-telephony.ts', 'renderer/telephony/sipjs-*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'sip.js', message: 'Only renderer/telephony/sipjs-telephony.ts may import sip.js (the Telephony port hides it).' }],
+          patterns: [
+            { group: ['**/main/**'], message: 'The renderer talks to main only through window.ringdesk (preload/contract.ts).' },
+            { group: ['sip.js/*'], message: 'Only the sip.js telephony adapter may import sip.js.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/domain/**/*.ts', 'renderer/domain/**/*.ts', 'preload/contract.ts', 'preload/schemas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'react', message: 'Domain code is plain TypeScript.' }, { name: 'sip.js', message: 'Domain code is plain TypeScript.' }],
+          patterns: [{ group: ['node:*', 'sip.js/*', 'react-dom*'], message: 'Domain code is plain TypeScript.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/index.ts', 'main/adapters/electron-*.ts', 'main/windows/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx,mjs}', 'bench/**/*.{ts,mjs}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-empty-pattern': 'off' },
+  },
+);

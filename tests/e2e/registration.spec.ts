@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '../support/fixtures';
+import { banner, expectRegistered, fillAccount, setUpAndRegister } from './support/account-steps';
+
+test.describe('getting registered', () => {
+  test('an agent enters their account on first run and is registered, with the tray saying Available', async ({ launch, kamailio }) => {
+    const app = await launch();
+    await expect(app.page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(banner(app.page)).toBeVisible();
+    await setUpAndRegister(app, kamailio);
+
+    await expect(banner(app.page)).toBeHidden();
+    expect(await kamailio.isRegistered('1001')).toBe(true);
+    expect(app.shell.tray.current).toMatchObject({ icon: 'available', tooltip: 'Ringdesk — Agent 1001\nAvailable' });
+    // The password never reaches the disk in plain text.
+    const settings = fs.readFileSync(path.join(app.dataDir, 'settings.json'), 'utf8');
+    expect(settings).toContain('"sipUser": "1001"');
+    expect(settings).not.toContain('pass1001');
+  });
+
+  test('Test connection reports success and wrong credentials in plain words', async ({ launch, kamailio }) => {
+    const app = await launch();
+    await fillAccount(app.page, { user: '1001', password: 'pass1001', wsUrl: kamailio.wsUrl });
+    await app.page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(app.page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+
+    await app.page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await app.page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(app.page.getByText(/Wrong user name or password \((401|403)\)/)).toBeVisible();
+    // Only a test: nothing was saved and nobody stays registered.
+    await expect.poll(() => kamailio.isRegistered('1001')).toBe(false);
+    expect((await app.ringdesk.snapshot()).account).toBeNull();
+  });
+
+  test('a wrong password gives a clear error and does not hammer the server', async ({ launch, kamailio }) => {
+    const app = await launch();
+    await fillAccount(app.page, { user: '1001', password: 'wrong-password', wsUrl: kamailio.wsUrl });
+    await app.page.getByRole('button', { name: 'Save and connect' }).click();
+
+    await expect(banner(app.page)).toContainText(/Wrong user name or password/);
+    await expect.poll(() => app.shell.tray.current?.icon).toBe('unreachable');
+    expect(app.shell.notifier.shown.map((n) => n.title)).toContain('Ringdesk cannot sign in — calls will not ring');
+
+    const failedAuth = async () => (await kamailio.logLines()).filter((e) => e.event === 'AUTH' && e.result !== -5).length;
+    const before = await failedAuth();
+    expect(before).toBeGreaterThanOrEqual(1);
+    await app.page.waitForTimeout(8_000);
+    // No retry storm: nothing more in eight seconds (a few attempts a minute at most).
+    expect(await failedAuth()).toBe(before);
+    expect(await kamailio.isRegistered('1001')).toBe(false);
+  });
+
+  test('the account and presence survive a restart and the phone registers by itself', async ({ launch, kamailio }) => {
+    const first = await launch();
+    await setUpAndRegister(first, kamailio);
+    await first.page.getByLabel('Presence').selectOption('away');
+    await expect.poll(() => first.shell.tray.current?.icon).toBe('away');
+    await first.quit();
+
+    const second = await launch({ dataDir: first.dataDir });
+    await expectRegistered(second);
+    await expect(second.page.getByLabel('Presence')).toHaveValue('away');
+    expect(second.shell.tray.current?.icon).toBe('away');
+  });
+
+  test('two agents run side by side against one server', async ({ launch, kamailio }) => {
+    const alice = await launch();
+    const bob = await launch();
+    await setUpAndRegister(alice, kamailio, '1001');
+    await setUpAndRegister(bob, kamailio, '1002');
+    expect(await kamailio.isRegistered('1001')).toBe(true);
+    expect(await kamailio.isRegistered('1002')).toBe(true);
+  });
+
+  test('a settings file broken by hand is kept aside and the agent is told', async ({ launch }) => {
+    const first = await launch();
+    await first.close();
+    fs.writeFileSync(path.join(first.dataDir, 'settings.json'), '{ this is not json');
+
+    const app = await launch({ dataDir: first.dataDir });
+    await expect(app.page.getByText(/Your settings could not be read because it is not valid JSON/)).toBeVisible();
+    const backups = fs.readdirSync(app.dataDir).filter((f) => f.startsWith('settings.broken-'));
+    expect(backups).toHaveLength(1);
+    expect(fs.readFileSync(path.join(app.dataDir, backups[0]!), 'utf8')).toBe('{ this is not json');
+  });
+});

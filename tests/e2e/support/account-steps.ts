@@ -1,0 +1,34 @@
+import { expect, type Page } from '@playwright/test';
+import type { AppInstance } from '../../support/app-instance';
+import type { KamailioHandle } from '../../support/kamailio/kamailio.mjs';
+
+export interface AccountEntry {
+  displayName?: string;
+  user: string;
+  password: string;
+  wsUrl: string;
+  domain?: string;
+}
+
+/** Types an account into the first-run screen the way an agent would. */
+export async function fillAccount(page: Page, entry: AccountEntry): Promise<void> {
+  await page.getByLabel('Display name').fill(entry.displayName ?? `Agent ${entry.user}`);
+  await page.getByLabel('SIP user or address').fill(entry.user);
+  await page.getByLabel('Domain', { exact: true }).fill(entry.domain ?? '127.0.0.1');
+  await page.getByLabel('Password', { exact: true }).fill(entry.password);
+  await page.getByLabel('WebSocket server').fill(entry.wsUrl);
+}
+
+/** First run: enter the account, save, and wait until the phone says Registered. */
+export async function setUpAndRegister(app: AppInstance, kamailio: KamailioHandle, user = '1001'): Promise<void> {
+  await fillAccount(app.page, { user, password: `pass${user}`, wsUrl: kamailio.wsUrl });
+  await app.page.getByRole('button', { name: 'Save and connect' }).click();
+  await expectRegistered(app);
+}
+
+export async function expectRegistered(app: AppInstance): Promise<void> {
+  await expect(app.page.getByTestId('registration-status')).toHaveText('Registered');
+  await expect.poll(() => app.shell.tray.current?.icon).not.toBe('unreachable');
+}
+
+export const banner = (page: Page) => page.getByTestId('reachability-banner');

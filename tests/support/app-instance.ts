@@ -1,0 +1,86 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { IpcSender } from '../../main/ipc/ipc-registry';
+import { registerHandlers } from '../../main/ipc/register-handlers';
+import { createSenderTrust } from '../../main/security/sender-trust';
+import { MemoryIpc } from '../fakes/memory-ipc';
+import { createTestRingdesk } from '../fakes/test-ringdesk';
+import { EMIT_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preload-shim';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const PRELOAD_FILE = path.join(ROOT, 'out/preload/index.cjs');
+/** The harness's stand-in for the phone window's WebContents id. */
+const PHONE_WINDOW_ID = 1;
+
+export type AppInstance = Awaited<ReturnType<typeof launchApp>>;
+
+/**
+ * One Ringdesk "app": the real main services (real settings files in
+ * `dataDir`, the real lifecycle machine, the real IPC handlers and checks)
+ * joined to the real built renderer in its own Chromium context through the
+ * real preload. Only Electron's own objects are fakes (see fakes/fake-shell).
+ * Several instances can run side by side against one Kamailio.
+ */
+export async function launchApp(options: { browser: Browser; rendererOrigin: string; dataDir?: string }) {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-app-'));
+  const { ringdesk, shell, log } = await createTestRingdesk({ dir: dataDir });
+  const ipc = new MemoryIpc();
+  registerHandlers({
+    registry: ipc,
+    handlers: ringdesk.handlers,
+    isTrustedSender: createSenderTrust(options.rendererOrigin, () => PHONE_WINDOW_ID),
+    log,
+  });
+
+  const context: BrowserContext = await options.browser.newContext();
+  const page: Page = await context.newPage();
+  await page.exposeBinding(INVOKE_BINDING, (source, channel: string, payload: unknown) => {
+    const sender: IpcSender = {
+      webContentsId: PHONE_WINDOW_ID,
+      frameUrl: source.frame.url(),
+      isMainFrame: source.frame === source.page.mainFrame(),
+    };
+    return ipc.invoke(sender, channel, payload);
+  });
+  await page.addInitScript({ content: preloadInitScript(PRELOAD_FILE) });
+
+  // main → renderer events, delivered in order like webContents.send.
+  let delivery: Promise<unknown> = Promise.resolve();
+  ringdesk.attachRenderer((channel, payload) => {
+    delivery = delivery
+      .then(() => page.evaluate(([fn, c, p]) => (window as unknown as Record<string, (c: string, p: unknown) => void>)[fn]?.(c, p), [EMIT_FUNCTION, channel, payload] as const))
+      .catch(() => undefined);
+  });
+  // Like did-start-loading in the app: a navigation or reload takes the engine with it.
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) ringdesk.rendererGone();
+  });
+  page.on('pageerror', (error) => log.error(`page error: ${error.message}`));
+
+  await page.goto(`${options.rendererOrigin}/index.html`);
+
+  let closed = false;
+  return {
+    page,
+    ringdesk,
+    shell,
+    log,
+    dataDir,
+    /** powerMonitor 'suspend' / 'resume' */
+    suspend: () => ringdesk.power.suspend(),
+    resume: () => ringdesk.power.resume(),
+    setOnline: (online: boolean) => ringdesk.network.setOnline(online),
+    /** What the app does on quit: un-REGISTER (bounded), then close the window. */
+    async quit(): Promise<void> {
+      await ringdesk.shutdown();
+      await this.close();
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => undefined);
+    },
+  };
+}
