@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     // DOM tests opt in per file with `// @vitest-environment happy-dom`.
+    setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
     testTimeout: 10_000,
   },

@@ -46,7 +46,7 @@ const ICE_URL = /^(stun|stuns|turn|turns):[^\s]+$/i;
 export const iceServerSchema = z.object({
   urls: z.string().trim().regex(ICE_URL, 'Use a stun:, turn: or turns: address, e.g. stun:stun.example.com:3478'),
   username: z.string().trim().max(256).optional(),
-  /** Write-only: main stores it encrypted and never sends it back. */
+  /** Write-only: main stores it encrypted and never sends it back; left out, the saved one for the same address is kept. */
   credential: z.string().max(256).optional(),
 });
 export type IceServerInput = z.infer<typeof iceServerSchema>;
@@ -100,7 +100,7 @@ export interface AccountSummary {
   displayName: string;
   /** Canonical address of record, e.g. sip:1001@pbx.example.com */
   aor: string;
-  fields: AccountFields & { iceServers: Array<Omit<IceServerInput, 'credential'> & { hasCredential: boolean }> };
+  fields: Omit<AccountFields, 'iceServers'> & { iceServers: Array<Omit<IceServerInput, 'credential'> & { hasCredential: boolean }> };
   hasPassword: boolean;
 }
 

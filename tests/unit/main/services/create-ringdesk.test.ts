@@ -8,7 +8,7 @@ import { FakeVault } from '../../../fakes/fake-vault';
 import { createTestRingdesk } from '../../../fakes/test-ringdesk';
 
 const account = {
-  fields: { displayName: 'Alice Agent', sipUser: 'sip:1001@127.0.0.1', wsServer: 'ws://127.0.0.1:8080', iceServers: [] },
+  fields: { displayName: 'Alice Agent', sipUser: 'sip:1001@127.0.0.1', authUser: '', domain: '', realm: '', wsServer: 'ws://127.0.0.1:8080', iceServers: [] },
   password: 'pass1001',
 };
 

@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AccountSummary } from '../../../preload/schemas/account';
+import { useRingdesk } from '../../store/RingdeskStoreProvider';
+import { isShownAtField } from './account-form';
+import { FormField } from './FormField';
+import { FormProblem, TestConnectionStatus } from './FormStatus';
+import { IceServersEditor } from './IceServersEditor';
+import { useAccountForm } from './use-account-form';
+
+/**
+ * First-run setup, and "Edit account" when `account` is given (prefilled,
+ * with Cancel, and a blank password keeps the saved one).
+ */
+export function AccountSetupForm({ account }: { account: AccountSummary | null }) {
+  const form = useAccountForm(account);
+  const { status, test, formError } = useRingdesk(useShallow((s) => s.setup));
+  const { saveAccount, testConnection, closeAccountEditor } = useRingdesk(
+    useShallow((s) => ({ saveAccount: s.saveAccount, testConnection: s.testConnection, closeAccountEditor: s.closeAccountEditor })),
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const editing = account !== null;
+  const busy = status !== 'idle';
+
+  // After a refused submit (ours or main's), take the agent to the first thing to fix.
+  useEffect(() => {
+    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+
+  const checked = () => {
+    if (form.checkAll()) return true;
+    setFocusRequest((n) => n + 1);
+    return false;
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy || !checked()) return;
+    void saveAccount(form.toInput()).then((saved) => {
+      if (!saved) setFocusRequest((n) => n + 1);
+    });
+  };
+  const onTest = () => {
+    if (!busy && checked()) void testConnection(form.toInput());
+  };
+
+  const unplaced = Object.entries(form.serverErrors).filter(([key]) => !isShownAtField(key));
+  const problem =
+    unplaced.map(([, message]) => message).join(' ') ||
+    (Object.keys(form.serverErrors).length > 0 ? 'Some fields need another look. Check the messages below.' : formError);
+
+  return (
+    <form ref={formRef} className="setup" noValidate aria-busy={busy} aria-labelledby="setup-title" onSubmit={onSubmit}>
+      <h1 id="setup-title">{editing ? 'Edit account' : 'Set up your phone account'}</h1>
+      <FormProblem message={problem} />
+      <FormField label="Display name" autoComplete="name" required {...form.bind('displayName')} />
+      <FormField
+        label="SIP user or address"
+        hint="For example 1001 or sip:1001@pbx.example.com"
+        autoComplete="username"
+        required
+        {...form.bind('sipUser')}
+      />
+      <FormField label="Domain" hint="Needed when the SIP user has no @domain" {...form.bind('domain')} />
+      <FormField label="Auth user (optional)" hint="Only if your server logs you in under another name" {...form.bind('authUser')} />
+      <FormField label="Realm (optional)" hint="Only if your server's realm differs from the domain" {...form.bind('realm')} />
+      <FormField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required={form.passwordRequired}
+        hint={form.passwordRequired ? undefined : 'Leave blank to keep the saved password'}
+        {...form.bind('password')}
+      />
+      <FormField
+        label="WebSocket server"
+        placeholder="wss://pbx.example.com:8089/ws"
+        hint="Your phone server's secure WebSocket address"
+        autoComplete="url"
+        required
+        {...form.bind('wsServer')}
+      />
+      <IceServersEditor
+        rows={form.values.iceServers}
+        errorFor={form.errorFor}
+        onAdd={form.ice.add}
+        onRemove={form.ice.remove}
+        onChange={form.ice.change}
+        onBlur={form.ice.blur}
+      />
+      <TestConnectionStatus status={status} test={test} />
+      <div className="form-actions">
+        <button type="button" onClick={onTest} disabled={busy}>
+          Test connection
+        </button>
+        {editing && (
+          <button type="button" onClick={closeAccountEditor}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          Save and connect
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { useMemo, useState } from 'react';
+import type { AccountSummary } from '../../../preload/schemas/account';
+import { useRingdesk } from '../../store/RingdeskStoreProvider';
+import {
+  fieldKey,
+  formValuesFrom,
+  iceKey,
+  ICE_LIST_KEY,
+  newIceRow,
+  toAccountInput,
+  validateAccountForm,
+  type AccountFormValues,
+  type IcePart,
+  type TextFieldName,
+} from './account-form';
+
+/**
+ * The setup form's local state. Values live here, not in the store, so a
+ * pushed snapshot or an error never replaces what the agent typed. A field
+ * shows its own error once blurred or after a submit; main's error for a
+ * field shows until the agent edits that field.
+ */
+export function useAccountForm(account: AccountSummary | null) {
+  const [values, setValues] = useState<AccountFormValues>(() => formValuesFrom(account));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const serverErrors = useRingdesk((s) => s.setup.fieldErrors);
+  const clearServerErrors = useRingdesk((s) => s.clearServerFieldErrors);
+  const passwordRequired = account === null || !account.hasPassword;
+  const clientErrors = useMemo(() => validateAccountForm(values, { passwordRequired }), [values, passwordRequired]);
+
+  const errorFor = (key: string): string | undefined =>
+    ((submitted || touched.has(key)) && clientErrors[key]) || serverErrors[key];
+  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+
+  const setIceRows = (change: (rows: AccountFormValues['iceServers']) => AccountFormValues['iceServers']) =>
+    setValues((v) => ({ ...v, iceServers: change(v.iceServers) }));
+
+  return {
+    values,
+    passwordRequired,
+    serverErrors,
+    errorFor,
+    /** Props for one text field. */
+    bind: (name: TextFieldName) => ({
+      value: values[name],
+      error: errorFor(fieldKey(name)),
+      onChange: (value: string) => {
+        setValues((v) => ({ ...v, [name]: value }));
+        clearServerErrors(fieldKey(name));
+      },
+      onBlur: () => touch(fieldKey(name)),
+    }),
+    ice: {
+      add: () => setIceRows((rows) => [...rows, newIceRow()]),
+      remove: (index: number) => {
+        setIceRows((rows) => rows.filter((_, i) => i !== index));
+        // Errors are keyed by position, which has just shifted.
+        clearServerErrors(ICE_LIST_KEY);
+      },
+      change: (index: number, part: IcePart, value: string) => {
+        setIceRows((rows) => rows.map((row, i) => (i === index ? { ...row, [part]: value } : row)));
+        clearServerErrors(iceKey(index, part));
+      },
+      blur: (index: number, part: IcePart) => touch(iceKey(index, part)),
+    },
+    /** Marks every field as checked; true when there is nothing to fix. */
+    checkAll: () => {
+      setSubmitted(true);
+      return Object.keys(clientErrors).length === 0;
+    },
+    toInput: () => toAccountInput(values),
+  };
+}

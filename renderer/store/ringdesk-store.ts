@@ -1,0 +1,19 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createSetupSlice } from './setup-slice';
+import { createSnapshotSlice } from './snapshot-slice';
+import type { RingdeskDeps, RingdeskState } from './types';
+import { createUiSlice } from './ui-slice';
+
+export type RingdeskStore = StoreApi<RingdeskState>;
+
+/**
+ * The renderer's one store, built from slices around its dependencies so
+ * every test can build a fresh one with fakes (zustand's "slices pattern"
+ * plus a factory instead of a module-level singleton).
+ */
+export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
+  const snapshot = createSnapshotSlice(deps);
+  const setup = createSetupSlice(deps);
+  const ui = createUiSlice();
+  return createStore<RingdeskState>()((...a) => ({ ...snapshot(...a), ...setup(...a), ...ui(...a) }));
+}

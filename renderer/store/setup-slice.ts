@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { IpcError } from '../../preload/contract';
+import type { EngineAccount } from '../../preload/schemas/account';
+import type { ProbeResult } from '../../preload/schemas/engine';
+import { describeFailure } from '../../preload/schemas/failure-text';
+import type { RingdeskDeps, RingdeskState, SetupSlice } from './types';
+
+const IDLE: SetupSlice['setup'] = { status: 'idle', test: null, fieldErrors: {}, formError: null };
+
+/** Saving and testing the account typed on the setup form. */
+export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCreator<RingdeskState, [], [], SetupSlice> {
+  return (set, get) => {
+    const patch = (changes: Partial<SetupSlice['setup']>) => set((s) => ({ setup: { ...s.setup, ...changes } }));
+
+    /** Main's refusal as field errors (when it names fields) or one form-level message. */
+    const refusal = (error: IpcError): Partial<SetupSlice['setup']> => {
+      const fields = error.code === 'invalid-input' ? error.fields : {};
+      return Object.keys(fields).length > 0 ? { fieldErrors: fields, formError: null } : { fieldErrors: {}, formError: error.message };
+    };
+
+    const probe = async (account: EngineAccount): Promise<ProbeResult | null> => {
+      try {
+        return await telephony.probe(account);
+      } catch {
+        return null;
+      }
+    };
+
+    return {
+      setup: IDLE,
+      saveAccount: async (input) => {
+        if (get().setup.status !== 'idle') return false;
+        patch({ status: 'saving', formError: null });
+        const result = await desktop.account.save(input);
+        if (!result.ok) {
+          patch({ status: 'idle', ...refusal(result.error) });
+          return false;
+        }
+        get().applySnapshot(result.value);
+        get().closeAccountEditor();
+        return true;
+      },
+      testConnection: async (input) => {
+        if (get().setup.status !== 'idle') return;
+        patch({ status: 'testing', test: null, formError: null });
+        const prepared = await desktop.account.prepareTest(input);
+        if (!prepared.ok) {
+          const { fieldErrors = {}, formError = null } = refusal(prepared.error);
+          const message = formError ?? 'Fix the marked fields, then test again.';
+          patch({ status: 'idle', fieldErrors, test: { ok: false, message } });
+          return;
+        }
+        const account = prepared.value;
+        const outcome = await probe(account);
+        const test =
+          outcome === null
+            ? { ok: false, message: 'The test could not run. Try again, or save and watch the status.' }
+            : outcome.ok
+              ? { ok: true, message: `Connected and registered as ${account.aor}` }
+              : { ok: false, message: describeFailure(outcome, account.wsServer) };
+        patch({ status: 'idle', test });
+      },
+      clearServerFieldErrors: (key) => {
+        const current = get().setup.fieldErrors;
+        const kept = Object.entries(current).filter(([k]) => k !== key && !k.startsWith(`${key}.`));
+        if (kept.length !== Object.keys(current).length) patch({ fieldErrors: Object.fromEntries(kept) });
+      },
+      resetSetup: () => set({ setup: IDLE }),
+    };
+  };
+}

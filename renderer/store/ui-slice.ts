@@ -1,0 +1,27 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { RingdeskState, UiSlice } from './types';
+
+/** Local notice ids carry this prefix so dismissing them never reaches main. */
+export const LOCAL_NOTICE_PREFIX = 'local-';
+
+export function createUiSlice(): StateCreator<RingdeskState, [], [], UiSlice> {
+  let counter = 0;
+  return (set, get) => ({
+    ui: { editingAccount: false, localNotices: [] },
+    openAccountEditor: () => {
+      get().resetSetup();
+      set((s) => ({ ui: { ...s.ui, editingAccount: true } }));
+    },
+    closeAccountEditor: () => {
+      get().resetSetup();
+      set((s) => ({ ui: { ...s.ui, editingAccount: false } }));
+    },
+    reportProblem: (message) =>
+      set((s) => {
+        // The same failure twice (e.g. two clicks) is one thing to read, not two.
+        if (s.ui.localNotices.some((n) => n.message === message)) return s;
+        const notice = { id: `${LOCAL_NOTICE_PREFIX}${++counter}`, tone: 'error' as const, message };
+        return { ui: { ...s.ui, localNotices: [...s.ui.localNotices, notice] } };
+      }),
+  });
+}

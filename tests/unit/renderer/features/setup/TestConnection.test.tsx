@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../../../preload/contract';
+import { AccountSetupForm } from '../../../../../renderer/features/setup/AccountSetupForm';
+import { anEngineAccount, firstRunSnapshot } from '../../../../fakes/app-snapshots';
+import type { FakeTelephony } from '../../../../fakes/fake-telephony';
+import { renderWithStore } from '../../render-with-store';
+import { fillValidAccount } from './fill-account-form';
+
+
+async function testConnectionWith(probe: Parameters<FakeTelephony['answerProbe']>[0], wsServer?: string) {
+  const view = await renderWithStore(<AccountSetupForm account={null} />, { snapshot: firstRunSnapshot() });
+  view.desktop.answerOk(contract.account.prepareTest, anEngineAccount(wsServer ? { wsServer } : {}));
+  view.telephony.answerProbe(probe);
+  await fillValidAccount(view.user, wsServer ? { wsServer } : {});
+  await view.user.click(screen.getByRole('button', { name: 'Test connection' }));
+  return view;
+}
+
+describe('Test connection', () => {
+  it('says "Connected and registered as" the address when the server accepts the account', async () => {
+    const { telephony } = await testConnectionWith({ ok: true });
+    expect(await screen.findByText('Connected and registered as sip:1001@pbx.example.com')).toBeDefined();
+    expect(screen.getByRole('status').textContent).toBe('Connected and registered as sip:1001@pbx.example.com');
+    expect(telephony.probed).toHaveLength(1);
+  });
+
+  it('says the user name or password is wrong when the server answers 403', async () => {
+    await testConnectionWith({ ok: false, cause: 'auth', statusCode: 403 });
+    expect(screen.getByRole('status').textContent).toMatch(/^Wrong user name or password \(403\)/);
+  });
+
+  it('says which address it cannot reach when the WebSocket does not connect', async () => {
+    await testConnectionWith({ ok: false, cause: 'network' }, 'ws://127.0.0.1:5066/ws');
+    expect(screen.getByRole('status').textContent).toBe('Cannot reach ws://127.0.0.1:5066/ws. Check the address and your network.');
+  });
+
+  it('shows "Testing the connection…" while the test runs and keeps both buttons out of reach', async () => {
+    let finish: (ok: { ok: true }) => void = () => {};
+    await testConnectionWith(() => new Promise((resolve) => (finish = resolve)));
+    expect(screen.getByRole('status').textContent).toBe('Testing the connection…');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save and connect' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Test connection' }).disabled).toBe(true);
+    finish({ ok: true });
+    await screen.findByText(/Connected and registered/);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save and connect' }).disabled).toBe(false);
+  });
+
+  it('does not test an account with mistakes in it', async () => {
+    const { user, desktop, telephony } = await renderWithStore(<AccountSetupForm account={null} />, { snapshot: firstRunSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(desktop.callsTo(contract.account.prepareTest)).toEqual([]);
+    expect(telephony.probed).toEqual([]);
+  });
+
+  it("puts main's objection under the field and asks to fix it before testing again", async () => {
+    const { user, desktop } = await renderWithStore(<AccountSetupForm account={null} />, { snapshot: firstRunSnapshot() });
+    desktop.answerError(contract.account.prepareTest, {
+      code: 'invalid-input',
+      message: 'Check the marked fields.',
+      fields: { 'fields.wsServer': 'This server is not allowed by your administrator' },
+    });
+    await fillValidAccount(user);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(screen.getByText('This server is not allowed by your administrator')).toBeDefined();
+    expect(screen.getByRole('status').textContent).toBe('Fix the marked fields, then test again.');
+  });
+});
