@@ -1,0 +1,148 @@
+// `npm run lab`: a local SIP server to try Ringdesk against by hand.
+// Starts the same Kamailio test bed the e2e tests use (registrar + proxy, SIP over
+// WebSocket and UDP on 127.0.0.1) with demo users 1001..1003, prints what to type
+// into Ringdesk's first-run screen, and shows registrations and calls as they happen.
+//
+//   LAB_WS_PORT=8080 LAB_UDP_PORT=5060 npm run lab
+
+import { KAMCMD_BIN, INSTALL_HINT, assertKamailioInstalled, startKamailio } from './kamailio/kamailio.mjs';
+
+const DEMO_USERS = ['1001', '1002', '1003'].map((user) => ({ user, password: `pass${user}` }));
+const DOMAIN = '127.0.0.1';
+
+/**
+ * @param {string} name
+ * @param {number} fallback
+ */
+function portFromEnv(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${name}=${raw} is not a port number (1-65535).`);
+  return port;
+}
+
+/**
+ * @param {string} message
+ * @returns {never}
+ */
+function fail(message) {
+  console.error(`lab: ${message}`);
+  process.exit(1);
+}
+
+function checkPlatform() {
+  if (process.platform !== 'linux') {
+    fail('the SIP lab needs Linux (Debian/Ubuntu) with Kamailio installed; it cannot run on ' + process.platform + '.');
+  }
+  try {
+    assertKamailioInstalled();
+  } catch {
+    fail(`Kamailio is not installed. As root, run:\n\n  apt-get update && ${INSTALL_HINT}\n`);
+  }
+}
+
+/** @param {import('./kamailio/kamailio.mjs').KamailioHandle} kam */
+function printBanner(kam) {
+  const [first] = DEMO_USERS;
+  const others = DEMO_USERS.slice(1).map((u) => `${u.user} / ${u.password}`).join(', ');
+  console.log(`
+Ringdesk SIP lab is running (Kamailio, loopback only).
+
+  In Ringdesk's first-run screen, enter:
+    Display name      anything you like
+    SIP user          ${first?.user}
+    Domain            ${kam.domain}
+    Password          ${first?.password}
+    WebSocket server  ${kam.wsUrl}
+
+  Other demo users (for a second window or a SIP phone on udp:127.0.0.1:${kam.udpPort}): ${others}
+
+  Registered devices:  ${KAMCMD_BIN} -s unix:${kam.ctlSocket} ul.dump
+  Server log:          ${kam.logPath}
+
+Ctrl+C to stop.
+`);
+}
+
+/**
+ * One human-readable line per interesting log entry.
+ * @param {import('./kamailio/kamailio.mjs').LogEntry} e
+ * @returns {string | null}
+ */
+function describe(e) {
+  switch (e.event) {
+    case 'REGISTER':
+      if (e.contact === null) return null;
+      return e.unregister
+        ? `${e.user} unregistered`
+        : `${e.user} registered from ${e.src} (${e.proto}), expires ${e.effectiveExpires ?? 'default'}`;
+    case 'AUTH':
+      return e.result === -2 || e.result === -3 ? `${e.user}: wrong user or password (${e.method})` : null;
+    case 'INVITE':
+      return e.indialog ? null : `call ${e.from} -> ${e.to}`;
+    case 'REPLY':
+      return e.method === 'INVITE' && e.code >= 180 ? `  ${e.to ?? '?'} answered ${e.code} ${e.reason ?? ''}` : null;
+    case 'BYE':
+      return `  hang-up by ${e.from}`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Prints new activity once a second.
+ * @param {import('./kamailio/kamailio.mjs').KamailioHandle} kam
+ */
+function followActivity(kam) {
+  let seen = 0;
+  return setInterval(async () => {
+    const entries = await kam.logLines();
+    for (const entry of entries.slice(seen)) {
+      const line = describe(entry);
+      if (line) console.log(`[${new Date().toLocaleTimeString()}] ${line}`);
+    }
+    seen = entries.length;
+  }, 1000);
+}
+
+async function main() {
+  checkPlatform();
+  const wsPort = portFromEnv('LAB_WS_PORT', 8080);
+  const udpPort = portFromEnv('LAB_UDP_PORT', 5060);
+
+  let kam;
+  try {
+    kam = await startKamailio({ users: DEMO_USERS, domain: DOMAIN, wsPort, udpPort });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    fail(`${message}\n(choose other ports with LAB_WS_PORT=... LAB_UDP_PORT=... npm run lab)`);
+  }
+  printBanner(kam);
+  const ticker = followActivity(kam);
+
+  let stopping = false;
+  const shutdown = async (/** @type {string} */ signal) => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(ticker);
+    console.log(`\n${signal}: stopping Kamailio...`);
+    await kam.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  // The ticker keeps the process alive; if Kamailio dies on its own, say so.
+  const code = await kam.exited;
+  if (!stopping) {
+    clearInterval(ticker);
+    // the temp dir (and its log) is removed on exit, so show the end of the log now
+    const tail = (await kam.logText()).trimEnd().split('\n').slice(-15).join('\n');
+    const how = code === null ? 'was killed by a signal' : `exited with code ${code}`;
+    fail(`Kamailio ${how}. Last lines of its log:\n${tail}`);
+  }
+}
+
+await main();
