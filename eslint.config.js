@@ -31,12 +31,12 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/telephony/sipjs-telephony.ts', 'renderer/telephony/sipjs-*.ts'],
+    ignores: ['renderer/telephony/sipjs-*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, { name: 'sip.js', message: 'Only renderer/telephony/sipjs-telephony.ts may import sip.js (the Telephony port hides it).' }],
+          paths: [noElectron, { name: 'sip.js', message: 'Only the renderer/telephony/sipjs-*.ts adapter may import sip.js (the Telephony port hides it).' }],
           patterns: [
             { group: ['**/main/**'], message: 'The renderer talks to main only through window.ringdesk (preload/contract.ts).' },
             { group: ['sip.js/*'], message: 'Only the sip.js telephony adapter may import sip.js.' },

@@ -23,6 +23,11 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const appOrigin = devServerUrl ? (originOf(devServerUrl) ?? APP_ORIGIN) : APP_ORIGIN;
 const assetsDir = path.join(app.getAppPath(), 'assets');
 
+// Agents' phone systems often sit on the office LAN (wss://192.168.x.x):
+// Chromium's Local Network Access checks would block the page's WebSocket
+// to them, and the agent would silently never register.
+app.commandLine.appendSwitch('disable-features', 'LocalNetworkAccessChecks');
+
 if (!app.requestSingleInstanceLock()) {
   // A second copy would register the same phone twice; hand over to the first.
   app.quit();

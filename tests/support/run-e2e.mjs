@@ -4,6 +4,11 @@
 // or unprivileged user namespaces). Chromium then gathers ICE candidates on
 // 127.0.0.1 only, and no test can reach another address even by mistake.
 import { spawnSync } from 'node:child_process';
+import { electronBinary } from './electron-binary.mjs';
+
+if (!electronBinary()) {
+  console.log('e2e: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD), so tests/e2e/electron-app.spec.ts will be skipped; every path it checks is also covered without Electron.');
+}
 
 const args = process.argv.slice(2);
 const playwright = ['npx', 'playwright', 'test', ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');

@@ -1,0 +1,317 @@
+import { RegistererState, UserAgent, UserAgentState, type Invitation, type UserAgentOptions } from 'sip.js';
+import type { EngineAccount } from '../../preload/schemas/account';
+import { attempt, within } from './bounded-wait';
+import { watchForSilence } from './keepalive-watchdog';
+import {
+  classifyRegisterRejection,
+  describeConnectionLost,
+  describeSilentDrop,
+  describeUnresponsive,
+  type RegisterFailure,
+} from './registration-failure';
+import {
+  failPendingRegisters,
+  grantedExpires,
+  ObservedRegisterer,
+  type IncomingResponse,
+  type RequestDelegate,
+} from './sipjs-registerer';
+
+/**
+ * One sip.js UserAgent (one WebSocket, one Contact) plus its Registerer, for
+ * one account. Part of the sip.js adapter: only ./sipjs-telephony.ts and
+ * ./sipjs-probe.ts use it, and no sip.js object leaves these files.
+ *
+ * It does not decide anything: it connects, registers and tears down when
+ * told, and tells its observer what happened, once, in plain values.
+ */
+
+export const USER_AGENT_STRING = 'Ringdesk/0.1 (sip.js)';
+/** CRLF keep-alive pings, seconds (sip.js jitters them to 80–100 %). */
+export const KEEP_ALIVE_SEC = 20;
+/** Once the server has answered a ping, this much silence means the connection is dead. */
+export const SILENCE_LIMIT_SEC = KEEP_ALIVE_SEC + 10;
+/** Give up opening the WebSocket after this many seconds. */
+export const CONNECT_TIMEOUT_SEC = 5;
+/** Refresh at this percentage of the granted lifetime, well before expiry (sip.js default: 99). */
+export const REFRESH_PERCENT = 80;
+
+/** What a connection tells its owner. Every callback is already de-duplicated per request. */
+export interface ConnectionObserver {
+  /** A REGISTER (first or refresh) was accepted for this many seconds. */
+  registered(expiresSec: number): void;
+  /** A REGISTER got a final error, or the registration stopped being valid. */
+  failed(failure: RegisterFailure): void;
+  /** An INVITE arrived outside any dialog. */
+  invite(invitation: Invitation): void;
+}
+
+export interface ConnectionDeps {
+  observer: ConnectionObserver;
+  /** sip.js's `logConnector`: must filter secrets (see redact-sip-log.ts). */
+  logConnector: NonNullable<UserAgentOptions['logConnector']>;
+  /** Replaces the WebSocket transport (unit tests). */
+  transportConstructor?: UserAgentOptions['transportConstructor'];
+}
+
+export class SipConnection {
+  readonly account: EngineAccount;
+  private readonly ua: UserAgent;
+  private readonly observer: ConnectionObserver;
+  private registerer: ObservedRegisterer | undefined;
+  /** A REGISTER of the current registerer awaits its final answer. */
+  private inFlight = false;
+  /** Resolved at each final answer: lets unregister() wait for an in-flight REGISTER. */
+  private answerWaiters: Array<() => void> = [];
+  private expiresAt: number | undefined;
+  /** Final answers seen: tells a silent drop from one followed by onReject. */
+  private answerCount = 0;
+  /** Observer calls stop (teardown in progress or done). */
+  private muted = false;
+  /** unregister() or close() began: no new REGISTER may go out. */
+  private ending = false;
+  private closing: Promise<void> | undefined;
+  private stopWatchdog: () => void = () => undefined;
+
+  /** Throws when sip.js refuses the settings (bad AOR or server URL). */
+  constructor(account: EngineAccount, deps: ConnectionDeps) {
+    this.account = account;
+    this.observer = deps.observer;
+    const uri = UserAgent.makeURI(account.aor);
+    if (!uri) throw new Error(`"${account.aor}" is not a SIP address`);
+    this.ua = new UserAgent({
+      uri,
+      displayName: account.displayName,
+      authorizationUsername: account.authorizationUsername,
+      // Digest from the HA1: the password itself never reaches the renderer.
+      authorizationHa1: account.authorizationHa1,
+      transportOptions: {
+        server: account.wsServer,
+        keepAliveInterval: KEEP_ALIVE_SEC,
+        connectionTimeout: CONNECT_TIMEOUT_SEC,
+        traceSip: false, // never log whole SIP messages (they carry Authorization)
+      },
+      ...(deps.transportConstructor ? { transportConstructor: deps.transportConstructor } : {}),
+      // reconnectionAttempts is left at sip.js's default, 0 (main owns back-off):
+      // setting it explicitly only makes sip.js log a deprecation warning.
+      sessionDescriptionHandlerFactoryOptions: {
+        // Always explicit: sip.js would otherwise use a public STUN server.
+        peerConnectionConfiguration: { iceServers: account.iceServers },
+      },
+      // Incoming INVITEs get no automatic 180: a Do-Not-Disturb 486 must not
+      // be preceded by ringing. Whoever takes the call sends progress() itself.
+      sendInitialProvisionalResponse: false,
+      logLevel: 'warn',
+      logBuiltinEnabled: false, // everything goes through the filtering connector
+      logConfiguration: false, // would dump the options, HA1 included
+      logConnector: deps.logConnector,
+      userAgentString: USER_AGENT_STRING,
+      delegate: {
+        onConnect: () => this.watchConnection(),
+        onDisconnect: (error) => {
+          this.stopWatchdog();
+          if (error) this.onTransportLost(describeConnectionLost(account.wsServer));
+        },
+        onInvite: (invitation) => {
+          if (this.muted) void invitation.reject({ statusCode: 480 }).catch(() => undefined);
+          else this.observer.invite(invitation);
+        },
+      },
+    });
+  }
+
+  get connected(): boolean {
+    return this.ua.isConnected();
+  }
+
+  /** Opens the WebSocket (or re-opens it). Rejects when it cannot (async: sip.js's sync throws become rejections). */
+  async connect(): Promise<void> {
+    if (this.ending) throw new Error('connection closed');
+    await (this.ua.state === UserAgentState.Stopped ? this.ua.start() : this.ua.reconnect());
+  }
+
+  /** Sends a REGISTER; its outcome arrives through the observer. No-op while one is in flight. */
+  register(): void {
+    if (this.ending || this.inFlight) return;
+    let registerer = this.registerer;
+    if (!registerer || registerer.state === RegistererState.Unregistered || registerer.state === RegistererState.Terminated) {
+      // A fresh Registerer per attempt: a used one does not announce state changes it is already in.
+      this.retireRegisterer();
+      registerer = this.registerer = this.createRegisterer();
+    }
+    try {
+      registerer.register().catch(() => undefined); // outcome comes through the delegate
+    } catch {
+      this.inFlight = false; // sip.js refused synchronously (registerer terminated)
+    }
+  }
+
+  /**
+   * Un-REGISTERs (Contact …;expires=0) if registered, waiting for the answer
+   * at most `timeoutMs`, including any REGISTER still in flight. Mutes the
+   * observer: this is the start of a teardown.
+   */
+  async unregister(timeoutMs: number): Promise<void> {
+    this.muted = true;
+    this.ending = true;
+    const deadline = Date.now() + timeoutMs;
+    if (this.inFlight) await within(new Promise<void>((resolve) => this.answerWaiters.push(resolve)), timeoutMs);
+    const registerer = this.registerer;
+    if (!registerer || registerer.state !== RegistererState.Registered || !this.connected || this.inFlight) return;
+    const answered = new Promise<void>((resolve) => {
+      const done = (): void => resolve();
+      registerer
+        .unregister({ requestDelegate: { onAccept: done, onReject: done, onRedirect: done } })
+        .catch(done);
+    });
+    await within(answered, Math.max(0, deadline - Date.now()));
+  }
+
+  /**
+   * Closes the WebSocket but keeps the UserAgent (same Contact, so the next
+   * REGISTER replaces the server's binding instead of adding one).
+   */
+  async dropTransport(): Promise<void> {
+    this.muted = true;
+    this.stopWatchdog();
+    try {
+      await within(attempt(() => this.ua.transport.disconnect()), 2000);
+      await this.settleRegistration();
+    } finally {
+      if (!this.ending) this.muted = false;
+    }
+  }
+
+  /** Stops everything: WebSocket, timers, transactions. Nothing is sent any more. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.muted = true;
+      this.ending = true;
+      this.stopWatchdog();
+      await within(attempt(() => this.ua.transport.disconnect()), 2000);
+      await this.settleRegistration();
+      await within(attempt(() => this.ua.stop()), 2000);
+    })();
+    return this.closing;
+  }
+
+  private createRegisterer(): ObservedRegisterer {
+    const registerer: ObservedRegisterer = new ObservedRegisterer(
+      this.ua,
+      { expires: this.account.registerExpires, refreshFrequency: REFRESH_PERCENT, logConfiguration: false },
+      () => {
+        this.inFlight = true; // called once per REGISTER sent, refreshes included
+        return this.delegateFor(registerer);
+      },
+    );
+    registerer.stateChange.addListener((state) => {
+      if (state !== RegistererState.Unregistered || registerer !== this.registerer) return;
+      // sip.js drops to Unregistered *before* calling onReject, and also with no
+      // callback at all when the registration expires or a 200 OK lacks our
+      // Contact. Wait a microtask: if no answer arrived, it was a silent drop.
+      const answersBefore = this.answerCount;
+      queueMicrotask(() => {
+        if (registerer !== this.registerer || this.answerCount !== answersBefore) return;
+        const expired = this.expiresAt !== undefined && Date.now() >= this.expiresAt - 1000;
+        if (!expired) this.inFlight = false; // the answer came, it was just unusable
+        this.notify(() => this.observer.failed(describeSilentDrop(this.account.wsServer, expired)));
+      });
+    });
+    return registerer;
+  }
+
+  private delegateFor(registerer: ObservedRegisterer): RequestDelegate {
+    const failed = (response: IncomingResponse): void =>
+      this.onAnswer(registerer, () => this.observer.failed(this.classify(response)));
+    return {
+      onAccept: (response) =>
+        this.onAnswer(registerer, () => {
+          const expires = grantedExpires(response, this.ua, this.account.registerExpires);
+          this.expiresAt = Date.now() + expires * 1000;
+          this.observer.registered(expires);
+        }),
+      onReject: failed,
+      onRedirect: failed,
+    };
+  }
+
+  private onAnswer(registerer: ObservedRegisterer, report: () => void): void {
+    if (registerer !== this.registerer) return; // retired: its outcome no longer matters
+    this.inFlight = false;
+    this.answerCount += 1;
+    this.wakeAnswerWaiters();
+    this.notify(report);
+  }
+
+  private wakeAnswerWaiters(): void {
+    const waiters = this.answerWaiters;
+    this.answerWaiters = [];
+    waiters.forEach((wake) => wake());
+  }
+
+  private classify(response: IncomingResponse): RegisterFailure {
+    const message = response.message;
+    const fromServer = typeof message.data === 'string' && message.data.length > 0;
+    const challenge = fromServer ? (message.parseHeader('www-authenticate') ?? message.parseHeader('proxy-authenticate')) : undefined;
+    const realm: unknown = challenge?.realm;
+    return classifyRegisterRejection(
+      {
+        statusCode: message.statusCode ?? 0,
+        reasonPhrase: message.reasonPhrase,
+        fromServer,
+        ...(typeof realm === 'string' ? { challengeRealm: realm } : {}),
+      },
+      { server: this.account.wsServer, expectedRealm: this.account.realm },
+    );
+  }
+
+  private onTransportLost(failure: RegisterFailure): void {
+    if (this.muted) return;
+    this.notify(() => this.observer.failed(failure));
+    void this.settleRegistration();
+  }
+
+  /** sip.js's web transport exposes its WebSocket; fakes in tests may not. */
+  private watchConnection(): void {
+    this.stopWatchdog();
+    const socket = (this.ua.transport as unknown as { ws?: unknown }).ws;
+    if (!(socket instanceof EventTarget)) return;
+    this.stopWatchdog = watchForSilence(socket, SILENCE_LIMIT_SEC * 1000, () => {
+      // Stop using the socket at once (sends fail from here on) and report now:
+      // the close handshake on a dead socket can take much longer.
+      void attempt(() => this.ua.transport.disconnect());
+      this.onTransportLost(describeUnresponsive(this.account.wsServer, SILENCE_LIMIT_SEC));
+    });
+  }
+
+  /**
+   * With the WebSocket gone, ends the registerer without sending anything:
+   * sip.js would keep a REGISTER pending until Timer F (32 s) and keep its
+   * refresh timers running, so we fail the pending request as the transport
+   * error it is (RFC 3261 §8.1.3.1) and dispose the registerer (its own
+   * un-REGISTER fails at once on the closed transport).
+   */
+  private async settleRegistration(): Promise<void> {
+    const old = this.retireRegisterer();
+    if (old) await within(attempt(() => old.dispose()), 1000);
+  }
+
+  private retireRegisterer(): ObservedRegisterer | undefined {
+    const old = this.registerer;
+    this.registerer = undefined;
+    this.inFlight = false;
+    this.expiresAt = undefined;
+    if (!this.ua.isConnected()) failPendingRegisters(this.ua);
+    this.wakeAnswerWaiters();
+    return old;
+  }
+
+  private notify(call: () => void): void {
+    if (this.muted) return;
+    try {
+      call();
+    } catch {
+      // an observer bug must not unwind into sip.js
+    }
+  }
+}

@@ -1,0 +1,726 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EngineAccount } from '../../../../preload/schemas/account';
+import { engineReportSchema, type EngineReport } from '../../../../preload/schemas/engine';
+import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../../../renderer/telephony/sipjs-telephony';
+
+/*
+ * The engine runs real sip.js against a fake WebSocket transport (sip.js's
+ * `transportConstructor` option) and a scripted registrar that speaks raw SIP:
+ * digest challenges checked against the HA1, 200/403/404/423, silence,
+ * dropped connections, and raw INVITEs.
+ */
+
+const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
+const HA1 = md5('1001:127.0.0.1:pass1001');
+const SERVER = 'ws://127.0.0.1:18080';
+
+const ACCOUNT: EngineAccount = {
+  aor: 'sip:1001@127.0.0.1',
+  displayName: 'Alice Agent',
+  authorizationUsername: '1001',
+  authorizationHa1: HA1,
+  realm: '127.0.0.1',
+  wsServer: SERVER,
+  iceServers: [],
+  registerExpires: 600,
+};
+
+// ---------------------------------------------------------------- raw SIP helpers
+
+interface SipRequest {
+  raw: string;
+  method: string;
+  header(name: string): string | undefined;
+  contactExpires: number | undefined;
+}
+
+function parseRequest(raw: string): SipRequest {
+  const [head = ''] = raw.split('\r\n\r\n');
+  const lines = head.split('\r\n');
+  const method = (lines[0] ?? '').split(' ')[0] ?? '';
+  const header = (name: string): string | undefined => {
+    const prefix = `${name.toLowerCase()}:`;
+    return lines.find((line) => line.toLowerCase().startsWith(prefix))?.slice(prefix.length).trim();
+  };
+  const expires = /;expires=(\d+)/.exec(header('Contact') ?? '')?.[1];
+  return { raw, method, header, contactExpires: expires === undefined ? undefined : Number(expires) };
+}
+
+function response(request: SipRequest, code: number, reason: string, extra: string[] = []): string {
+  const to = request.header('To') ?? '';
+  return [
+    `SIP/2.0 ${code} ${reason}`,
+    `Via: ${request.header('Via')}`,
+    `From: ${request.header('From')}`,
+    `To: ${to.includes(';tag=') ? to : `${to};tag=srv${code}`}`,
+    `Call-ID: ${request.header('Call-ID')}`,
+    `CSeq: ${request.header('CSeq')}`,
+    ...extra,
+    'Server: fake-registrar',
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
+}
+
+/** Checks the digest the way a registrar would, from the HA1 alone. */
+function digestIsValid(request: SipRequest, ha1: string): boolean {
+  const auth = request.header('Authorization');
+  if (!auth) return false;
+  const param = (name: string): string => new RegExp(`${name}="?([^",]+)"?`).exec(auth)?.[1] ?? '';
+  const ha2 = md5(`REGISTER:${param('uri')}`);
+  const expected = param('qop')
+    ? md5(`${ha1}:${param('nonce')}:${param('nc')}:${param('cnonce')}:${param('qop')}:${ha2}`)
+    : md5(`${ha1}:${param('nonce')}:${ha2}`);
+  return param('response') === expected;
+}
+
+type Answer = { code: number; reason: string; headers?: string[] } | 'silent';
+
+/** A registrar with digest auth. `answer` may be replaced per test. */
+class FakeSipServer {
+  up = true;
+  grantSeconds: number | undefined = undefined;
+  readonly transports: FakeTransport[] = [];
+  readonly registers: SipRequest[] = [];
+  /** Everything the phone sent that is not a REGISTER (responses to INVITEs…). */
+  readonly other: string[] = [];
+  answer: (request: SipRequest) => Answer = (request) => this.digestRegistrar(request);
+
+  digestRegistrar(request: SipRequest): Answer {
+    if (!request.header('Authorization') || !digestIsValid(request, HA1)) {
+      return { code: 401, reason: 'Unauthorized', headers: ['WWW-Authenticate: Digest realm="127.0.0.1", nonce="n0nce42", qop="auth", algorithm=MD5'] };
+    }
+    return this.ok(request);
+  }
+
+  ok(request: SipRequest): Answer {
+    const requested = request.contactExpires ?? 3600;
+    if (requested === 0) return { code: 200, reason: 'OK' };
+    const granted = this.grantSeconds === undefined ? requested : Math.min(requested, this.grantSeconds);
+    const contact = (request.header('Contact') ?? '').replace(/;expires=\d+/, `;expires=${granted}`);
+    return { code: 200, reason: 'OK', headers: [`Contact: ${contact}`] };
+  }
+
+  handle(raw: string, transport: FakeTransport): void {
+    if (!raw.startsWith('REGISTER ')) {
+      this.other.push(raw);
+      return;
+    }
+    const request = parseRequest(raw);
+    this.registers.push(request);
+    const answer = this.answer(request);
+    if (answer === 'silent') return;
+    // Deliver after the transaction is in place, like a network would.
+    queueMicrotask(() => transport.receive(response(request, answer.code, answer.reason, answer.headers)));
+  }
+
+  get transportClass(): NonNullable<SipJsTelephonyOptions['transportConstructor']> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const server = this;
+    class BoundFakeTransport extends FakeTransport {
+      constructor(_logger: unknown, options: Record<string, unknown>) {
+        super(server, options);
+      }
+    }
+    return BoundFakeTransport as unknown as NonNullable<SipJsTelephonyOptions['transportConstructor']>;
+  }
+
+  get connectedTransports(): FakeTransport[] {
+    return this.transports.filter((t) => t.isConnected());
+  }
+}
+
+/** Implements sip.js's Transport interface structurally. */
+class FakeTransport {
+  readonly protocol = 'WS';
+  state: 'Connecting' | 'Connected' | 'Disconnecting' | 'Disconnected' = 'Disconnected';
+  readonly stateChange = { addListener: () => undefined, removeListener: () => undefined, on: () => undefined, off: () => undefined, once: () => undefined };
+  onConnect: (() => void) | undefined;
+  onDisconnect: ((error?: Error) => void) | undefined;
+  onMessage: ((message: string) => void) | undefined;
+  connects = 0;
+  disposed = false;
+  /** Stands in for the WebSocket sip.js's web transport exposes as `ws`. */
+  ws: EventTarget | undefined;
+
+  constructor(
+    private readonly server: FakeSipServer,
+    readonly options: Record<string, unknown>,
+  ) {
+    server.transports.push(this);
+  }
+
+  connect(): Promise<void> {
+    if (this.state === 'Connected') return Promise.resolve();
+    this.connects += 1;
+    this.state = 'Connecting';
+    return new Promise((resolve, reject) => {
+      queueMicrotask(() => {
+        if (this.state !== 'Connecting') return reject(new Error('Connect aborted.'));
+        if (!this.server.up) {
+          this.state = 'Disconnected';
+          return reject(new Error(`WebSocket closed ${SERVER} (code: 1006)`));
+        }
+        this.state = 'Connected';
+        this.ws = new EventTarget();
+        this.onConnect?.();
+        resolve();
+      });
+    });
+  }
+
+  disconnect(): Promise<void> {
+    const was = this.state;
+    this.state = 'Disconnected';
+    this.ws?.dispatchEvent(new Event('close'));
+    this.ws = undefined;
+    if (was === 'Connected') this.onDisconnect?.();
+    return Promise.resolve();
+  }
+
+  dispose(): Promise<void> {
+    this.disposed = true;
+    return this.disconnect();
+  }
+
+  isConnected(): boolean {
+    return this.state === 'Connected';
+  }
+
+  send(message: string): Promise<void> {
+    if (this.state !== 'Connected') return Promise.reject(new Error('Not connected.'));
+    this.server.handle(message, this);
+    return Promise.resolve();
+  }
+
+  /** The server side closed or the network died. */
+  drop(): void {
+    if (this.state !== 'Connected') return;
+    this.state = 'Disconnected';
+    this.ws?.dispatchEvent(new Event('close'));
+    this.ws = undefined;
+    this.onDisconnect?.(new Error(`WebSocket closed ${SERVER} (code: 1006)`));
+  }
+
+  receive(raw: string): void {
+    if (this.state !== 'Connected') return;
+    this.ws?.dispatchEvent(Object.assign(new Event('message'), { data: raw }));
+    this.onMessage?.(raw);
+  }
+
+  /** The server answers a CRLF keep-alive ping (sip.js consumes these inside its transport). */
+  pong(): void {
+    this.ws?.dispatchEvent(Object.assign(new Event('message'), { data: '\r\n' }));
+  }
+}
+
+function incomingInvite(callId: string): string {
+  return [
+    'INVITE sip:1001@127.0.0.1;transport=ws SIP/2.0',
+    'Via: SIP/2.0/WS 127.0.0.1:18080;branch=z9hG4bK-' + callId,
+    'Max-Forwards: 70',
+    'From: "Bob Caller" <sip:1002@127.0.0.1>;tag=caller-' + callId,
+    'To: <sip:1001@127.0.0.1>',
+    `Call-ID: ${callId}`,
+    'CSeq: 1 INVITE',
+    'Contact: <sip:1002@127.0.0.1:5070>',
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
+}
+
+// ---------------------------------------------------------------- harness
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 30; i += 1) await Promise.resolve();
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+function setup(options: Partial<SipJsTelephonyOptions> = {}) {
+  const server = new FakeSipServer();
+  const logs: string[] = [];
+  const telephony = createSipJsTelephony({
+    transportConstructor: server.transportClass,
+    log: (level, line) => logs.push(`${level} ${line}`),
+    ...options,
+  });
+  const reports: EngineReport[] = [];
+  telephony.onReport((report) => {
+    expect(engineReportSchema.safeParse(report).success, JSON.stringify(report)).toBe(true);
+    reports.push(report);
+  });
+  const states = (): string[] => reports.map((r) => (r.state === 'failed' ? `failed:${r.cause}` : r.state));
+  return { server, telephony, reports, logs, states };
+}
+
+async function registered(options: Partial<SipJsTelephonyOptions> = {}) {
+  const ctx = setup(options);
+  ctx.telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+  await flush();
+  expect(ctx.states()).toEqual(['registering', 'registered']);
+  return ctx;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+// ---------------------------------------------------------------- tests
+
+describe('registering', () => {
+  it('reports registering, then registered with the lifetime the server granted', async () => {
+    const { server, telephony, reports, states } = setup();
+    server.grantSeconds = 300;
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+
+    expect(states()).toEqual(['registering', 'registered']);
+    expect(reports[1]).toEqual({ state: 'registered', expiresInSec: 300 });
+    // challenged first, then answered with a digest the server could verify from the HA1
+    expect(server.registers).toHaveLength(2);
+    expect(server.registers[0]?.header('Authorization')).toBeUndefined();
+    expect(digestIsValid(server.registers[1]!, HA1)).toBe(true);
+    expect(server.registers[1]?.contactExpires).toBe(600);
+    expect(server.registers[1]?.header('User-Agent')).toBe('Ringdesk/0.1 (sip.js)');
+    expect(server.registers[1]?.header('From')).toContain('"Alice Agent"');
+  });
+
+  it('opens the WebSocket with keep-alive pings and a connect timeout', async () => {
+    const { server } = await registered();
+    expect(server.transports).toHaveLength(1);
+    expect(server.transports[0]?.options).toMatchObject({ server: SERVER, keepAliveInterval: 20, connectionTimeout: 5, traceSip: false });
+  });
+
+  it('refreshes the registration well before it expires and reports registered again', async () => {
+    const { server, reports } = await registered();
+    server.grantSeconds = 300;
+    // the first grant was 600 s: refresh at 80 % = 480 s
+    await vi.advanceTimersByTimeAsync(479_000);
+    const before = server.registers.length;
+    expect(reports).toHaveLength(2);
+
+    await vi.advanceTimersByTimeAsync(1_500);
+    await flush();
+    expect(server.registers.length).toBeGreaterThan(before);
+    expect(reports.at(-1)).toEqual({ state: 'registered', expiresInSec: 300 });
+
+    // and the next one follows the new grant: 80 % of 300 s
+    const afterFirstRefresh = server.registers.length;
+    await vi.advanceTimersByTimeAsync(241_000);
+    await flush();
+    expect(server.registers.length).toBeGreaterThan(afterFirstRefresh);
+    expect(reports.filter((r) => r.state === 'registered')).toHaveLength(3);
+  });
+
+  it('retries with the Min-Expires the server demands (423) and reports the result', async () => {
+    const { server, telephony, reports } = setup();
+    server.answer = (request) => {
+      if (!digestIsValid(request, HA1)) return server.digestRegistrar(request);
+      return (request.contactExpires ?? 0) < 900
+        ? { code: 423, reason: 'Interval Too Brief', headers: ['Min-Expires: 900'] }
+        : server.ok(request);
+    };
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(reports.at(-1)).toEqual({ state: 'registered', expiresInSec: 900 });
+  });
+});
+
+describe('registration failures', () => {
+  it('reports wrong credentials (403 after the digest) once, as an auth failure', async () => {
+    const { server, telephony, reports } = setup();
+    server.answer = (request) =>
+      request.header('Authorization') ? { code: 403, reason: 'Forbidden' } : server.digestRegistrar(request);
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    await vi.advanceTimersByTimeAsync(120_000);
+
+    expect(reports).toEqual([
+      { state: 'registering' },
+      { state: 'failed', cause: 'auth', statusCode: 403, detail: expect.stringContaining('403') },
+    ]);
+    expect(server.registers).toHaveLength(2); // no retry of its own
+  });
+
+  it('reports a wrong HA1 (challenged again) as an auth failure with 401', async () => {
+    const { server, telephony, reports } = setup();
+    telephony.execute({ type: 'register', account: { ...ACCOUNT, authorizationHa1: md5('1001:127.0.0.1:wrong') }, incoming: 'ring' });
+    await flush();
+    expect(reports.at(-1)).toMatchObject({ state: 'failed', cause: 'auth', statusCode: 401 });
+    expect(server.registers).toHaveLength(2);
+  });
+
+  it('names a realm mismatch when the challenge realm is not the one the HA1 was made for', async () => {
+    const { telephony, reports } = setup();
+    // HA1 made for another realm than the server's (127.0.0.1)
+    const account = { ...ACCOUNT, realm: 'pbx.example.com', authorizationHa1: md5('1001:pbx.example.com:pass1001') };
+    telephony.execute({ type: 'register', account, incoming: 'ring' });
+    await flush();
+    expect(reports.at(-1)).toMatchObject({ state: 'failed', cause: 'auth', detail: expect.stringContaining('pbx.example.com') });
+  });
+
+  it('reports other final answers as server failures with their status code', async () => {
+    const { server, telephony, reports } = setup();
+    server.answer = () => ({ code: 404, reason: 'Not Found' });
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(reports.at(-1)).toMatchObject({ state: 'failed', cause: 'server', statusCode: 404 });
+
+    server.answer = () => ({ code: 503, reason: 'Service Unavailable' });
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(reports.slice(2)).toEqual([
+      { state: 'registering' },
+      { state: 'failed', cause: 'server', statusCode: 503, detail: expect.stringContaining('503 Service Unavailable') },
+    ]);
+  });
+
+  it('reports a timeout once when the server never answers', async () => {
+    const { server, telephony, states } = setup();
+    server.answer = () => 'silent';
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(states()).toEqual(['registering']);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(states()).toEqual(['registering', 'failed:timeout']);
+  });
+
+  it('reports an expired registration once when refreshes go unanswered', async () => {
+    const { server, telephony, reports, states } = setup();
+    server.grantSeconds = 30;
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    server.answer = () => 'silent';
+    await vi.advanceTimersByTimeAsync(29_000); // refresh went out at 24 s
+    expect(states()).toEqual(['registering', 'registered']);
+    await vi.advanceTimersByTimeAsync(2_000); // expired at 30 s
+    expect(reports.at(-1)).toMatchObject({ state: 'failed', cause: 'timeout', detail: expect.stringContaining('expired') });
+    await vi.advanceTimersByTimeAsync(60_000); // the refresh's own timeout (Timer F) is not a second failure
+    expect(states()).toEqual(['registering', 'registered', 'failed:timeout']);
+  });
+
+  it('reports an unreachable server as a network failure naming the address', async () => {
+    const { server, telephony, reports } = setup();
+    server.up = false;
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(reports).toEqual([
+      { state: 'registering' },
+      { state: 'failed', cause: 'network', detail: expect.stringContaining(`Cannot reach ${SERVER}`) },
+    ]);
+  });
+
+  it('reports a dropped connection while registered at once, and only once', async () => {
+    const { server, reports, states } = await registered();
+    server.transports[0]!.drop();
+    // synchronously: no waiting for a refresh to notice
+    expect(reports.at(-1)).toEqual({ state: 'failed', cause: 'network', detail: `Lost the connection to ${SERVER}` });
+
+    const sent = server.registers.length;
+    await vi.advanceTimersByTimeAsync(20 * 60_000);
+    expect(states()).toEqual(['registering', 'registered', 'failed:network']);
+    expect(server.registers).toHaveLength(sent); // no refresh timers left running
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a connection dropped in the middle of a refresh leaves no timers behind', async () => {
+    const { server, telephony, states } = await registered();
+    server.answer = () => 'silent';
+    await vi.advanceTimersByTimeAsync(481_000); // refresh sent, no answer
+    server.transports[0]!.drop();
+    telephony.execute({ type: 'unregister' });
+    await flush();
+    expect(states()).toEqual(['registering', 'registered', 'failed:network', 'unregistered']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('notices a server that stops answering keep-alive pings within 30 s', async () => {
+    const { server, states, reports } = await registered();
+    const transport = server.transports[0]!;
+    transport.pong(); // the server has shown it answers pings
+    await vi.advanceTimersByTimeAsync(19_000);
+    transport.pong();
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(states()).toEqual(['registering', 'registered']);
+
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(reports.at(-1)).toMatchObject({ state: 'failed', cause: 'network', detail: expect.stringContaining('stopped answering') });
+    expect(transport.isConnected()).toBe(false);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(states()).toEqual(['registering', 'registered', 'failed:network']);
+  });
+
+  it('does not take a server that never answers pings for dead', async () => {
+    const { states } = await registered();
+    await vi.advanceTimersByTimeAsync(10 * 60_000); // refreshes are answered; no pongs ever
+    expect(states().filter((s) => s.startsWith('failed'))).toEqual([]);
+  });
+
+  it('reports a connection dropped during a REGISTER once, not again when the request would time out', async () => {
+    const { server, telephony, states } = setup();
+    server.answer = () => 'silent';
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    server.transports[0]!.drop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(states()).toEqual(['registering', 'failed:network']);
+  });
+
+  it('never throws out of execute, even for settings sip.js refuses', async () => {
+    const { telephony, reports } = setup();
+    expect(() => telephony.execute({ type: 'register', account: { ...ACCOUNT, aor: 'not a sip address' }, incoming: 'ring' })).not.toThrow();
+    await flush();
+    expect(reports.at(-1)).toMatchObject({ state: 'failed', detail: expect.stringContaining('not a sip address') });
+  });
+});
+
+describe('reconnect and account changes', () => {
+  it('reconnects the same phone after a drop: same Contact, so the server binding is replaced', async () => {
+    const { server, telephony, states } = await registered();
+    const contactBefore = server.registers.at(-1)?.header('Contact')?.replace(/;expires=\d+/, '');
+    server.transports[0]!.drop();
+
+    telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(states()).toEqual(['registering', 'registered', 'failed:network', 'registering', 'registered']);
+    expect(server.transports).toHaveLength(1);
+    expect(server.transports[0]?.connects).toBe(2);
+    expect(server.registers.at(-1)?.header('Contact')?.replace(/;expires=\d+/, '')).toBe(contactBefore);
+  });
+
+  it('reconnect on a live connection closes and reopens the WebSocket before registering again', async () => {
+    const { server, telephony, states } = await registered();
+    telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(states()).toEqual(['registering', 'registered', 'registering', 'registered']);
+    expect(server.transports[0]?.connects).toBe(2);
+  });
+
+  it('a changed account un-registers the old identity and starts a new user agent', async () => {
+    const { server, telephony, states } = await registered();
+    const newHa1 = md5('1001:127.0.0.1:newpass');
+    server.answer = (request) => {
+      if (request.contactExpires === 0) return server.ok(request);
+      return digestIsValid(request, newHa1) ? server.ok(request) : server.digestRegistrar({ ...request, header: () => undefined });
+    };
+    telephony.execute({ type: 'register', account: { ...ACCOUNT, authorizationHa1: newHa1 }, incoming: 'ring' });
+    await flush();
+
+    expect(states()).toEqual(['registering', 'registered', 'registering', 'registered']);
+    expect(server.transports).toHaveLength(2);
+    expect(server.transports[0]?.disposed).toBe(true);
+    expect(server.registers.some((r) => r.contactExpires === 0)).toBe(true);
+  });
+
+  it('a register for the same account while connected reuses the user agent', async () => {
+    const { server, telephony, states } = await registered();
+    telephony.execute({ type: 'register', account: { ...ACCOUNT }, incoming: 'busy' });
+    await flush();
+    expect(states()).toEqual(['registering', 'registered', 'registering', 'registered']);
+    expect(server.transports).toHaveLength(1);
+    expect(server.transports[0]?.connects).toBe(1);
+  });
+});
+
+describe('unregister and dispose', () => {
+  it('un-registers with expires=0, waits for the answer, then reports unregistered and leaves nothing running', async () => {
+    const { server, telephony, reports } = await registered();
+    telephony.execute({ type: 'unregister' });
+    await flush();
+
+    const last = server.registers.at(-1)!;
+    expect(last.contactExpires).toBe(0);
+    expect(reports.at(-1)).toEqual({ state: 'unregistered' });
+    expect(server.connectedTransports).toHaveLength(0);
+    expect(server.transports[0]?.disposed).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('gives up waiting for an un-REGISTER answer after about two seconds', async () => {
+    const { server, telephony, reports } = await registered();
+    server.answer = () => 'silent';
+    telephony.execute({ type: 'unregister' });
+    await flush();
+    expect(reports.at(-1)).toEqual({ state: 'registered', expiresInSec: 600 });
+
+    await vi.advanceTimersByTimeAsync(2_100);
+    await flush();
+    expect(reports.at(-1)).toEqual({ state: 'unregistered' });
+    expect(server.connectedTransports).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('unregister while never registered still answers with unregistered', async () => {
+    const { telephony, reports } = setup();
+    telephony.execute({ type: 'unregister' });
+    await flush();
+    expect(reports).toEqual([{ state: 'unregistered' }]);
+  });
+
+  it('an unregister during a slow connect aborts it', async () => {
+    const { server, telephony, states } = setup();
+    server.up = true;
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    telephony.execute({ type: 'unregister' });
+    await flush();
+    expect(states().at(-1)).toBe('unregistered');
+    expect(server.connectedTransports).toHaveLength(0);
+    expect(server.registers.filter((r) => r.contactExpires !== 0)).toHaveLength(0);
+  });
+
+  it('dispose un-registers, stops everything and ignores later commands', async () => {
+    const { server, telephony, reports } = await registered();
+    await telephony.dispose();
+    expect(server.registers.at(-1)?.contactExpires).toBe(0);
+    expect(server.connectedTransports).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+
+    const count = reports.length;
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(reports).toHaveLength(count);
+    expect(server.transports).toHaveLength(1);
+  });
+});
+
+describe('incoming calls', () => {
+  it('Do Not Disturb rejects an incoming INVITE with 486 Busy Here, without ringing first', async () => {
+    const { server, telephony } = await registered();
+    telephony.execute({ type: 'set-incoming', incoming: 'busy' });
+    server.transports[0]!.receive(incomingInvite('dnd-1'));
+    await flush();
+
+    const finals = server.other.filter((m) => m.includes('Call-ID: dnd-1'));
+    expect(finals.some((m) => m.startsWith('SIP/2.0 486 Busy Here'))).toBe(true);
+    expect(finals.some((m) => m.startsWith('SIP/2.0 180'))).toBe(false);
+  });
+
+  it('when available and no call handler is installed, refuses with 480 Temporarily Unavailable', async () => {
+    const { server } = await registered();
+    server.transports[0]!.receive(incomingInvite('ring-1'));
+    await flush();
+    expect(server.other.some((m) => m.startsWith('SIP/2.0 480') && m.includes('Call-ID: ring-1'))).toBe(true);
+  });
+
+  it('when available hands the call to onIncoming, from a user agent built with our settings', async () => {
+    const onIncoming = vi.fn();
+    const { server } = await registered({ onIncoming });
+    server.transports[0]!.receive(incomingInvite('ring-2'));
+    await flush();
+
+    expect(onIncoming).toHaveBeenCalledTimes(1);
+    expect(server.other.some((m) => /^SIP\/2\.0 [2-6]\d\d/.test(m) && m.includes('Call-ID: ring-2'))).toBe(false);
+    const config = onIncoming.mock.calls[0]![0].userAgent.configuration;
+    expect(config.sessionDescriptionHandlerFactoryOptions.peerConnectionConfiguration.iceServers).toEqual([]);
+    expect(config.authorizationHa1).toBe(HA1);
+    expect(config.authorizationPassword).toBe('');
+    expect(config.logLevel).toBe('warn');
+  });
+});
+
+describe('probe', () => {
+  it('registers for real, un-registers, and cleans up after itself', async () => {
+    const { server, telephony } = setup();
+    const result = telephony.probe(ACCOUNT);
+    await flush();
+    await expect(result).resolves.toEqual({ ok: true });
+
+    expect(server.registers.map((r) => r.contactExpires)).toEqual([600, 600, 0]);
+    expect(server.transports).toHaveLength(1);
+    expect(server.connectedTransports).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not disturb the live registration', async () => {
+    const { server, telephony, reports } = await registered();
+    const liveContact = server.registers.at(-1)?.header('Contact')?.replace(/;expires=\d+/, '');
+    const result = telephony.probe(ACCOUNT);
+    await flush();
+    await expect(result).resolves.toEqual({ ok: true });
+
+    expect(reports).toHaveLength(2);
+    expect(server.transports[0]?.isConnected()).toBe(true);
+    const unregistered = server.registers.filter((r) => r.contactExpires === 0);
+    expect(unregistered).toHaveLength(1);
+    expect(unregistered[0]?.header('Contact')?.replace(/;expires=\d+/, '')).not.toBe(liveContact);
+  });
+
+  it('reports wrong credentials as an auth failure', async () => {
+    const { server, telephony } = setup();
+    server.answer = (request) => (request.header('Authorization') ? { code: 403, reason: 'Forbidden' } : server.digestRegistrar(request));
+    const result = telephony.probe(ACCOUNT);
+    await flush();
+    await expect(result).resolves.toMatchObject({ ok: false, cause: 'auth', statusCode: 403 });
+    expect(server.connectedTransports).toHaveLength(0);
+  });
+
+  it('dispose cancels a running probe and waits for its cleanup', async () => {
+    const { server, telephony } = setup();
+    server.answer = () => 'silent';
+    const result = telephony.probe(ACCOUNT);
+    await flush();
+    const disposed = telephony.dispose();
+    await vi.advanceTimersByTimeAsync(2_100);
+    await disposed;
+    await expect(result).resolves.toMatchObject({ ok: false });
+    expect(server.connectedTransports).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('reports an unreachable server as a network failure', async () => {
+    const { server, telephony } = setup();
+    server.up = false;
+    const result = telephony.probe(ACCOUNT);
+    await flush();
+    await expect(result).resolves.toMatchObject({ ok: false, cause: 'network', detail: expect.stringContaining(SERVER) });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('honours its timeout when the server stays silent, and leaves nothing behind', async () => {
+    const { server, telephony } = setup();
+    server.answer = () => 'silent';
+    let result: unknown;
+    void telephony.probe(ACCOUNT, { timeoutMs: 3000 }).then((r) => (result = r));
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(result).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(result).toMatchObject({ ok: false, cause: 'timeout' });
+    // cleanup: waits up to 2 s for a late answer to the REGISTER, then stops
+    await vi.advanceTimersByTimeAsync(2_100);
+    await flush();
+    expect(server.connectedTransports).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('logging', () => {
+  it('never logs the HA1 or an Authorization header, and never prints to the console itself', async () => {
+    const consoleSpies = (['log', 'debug', 'info', 'warn', 'error'] as const).map((name) => vi.spyOn(console, name).mockImplementation(() => undefined));
+    const { server, telephony, logs } = await registered();
+    server.grantSeconds = 60;
+    await vi.advanceTimersByTimeAsync(481_000); // a refresh with credentials
+    server.answer = () => ({ code: 404, reason: 'Not Found' });
+    await vi.advanceTimersByTimeAsync(60_000); // a failing refresh: sip.js warns
+    server.transports[0]!.drop();
+    telephony.execute({ type: 'unregister' });
+    await flush();
+
+    expect(logs.length).toBeGreaterThan(0); // sip.js did log warnings: they reached the sink
+    for (const line of logs) {
+      expect(line).not.toContain(HA1);
+      expect(line.toLowerCase()).not.toContain('authorization');
+      expect(line).not.toContain('response=');
+    }
+    for (const spy of consoleSpies) expect(spy).not.toHaveBeenCalled();
+  });
+});
