@@ -11,6 +11,7 @@ import { fsQuarantine } from './adapters/fs-quarantine';
 import { registerHandlers } from './ipc/register-handlers';
 import { systemClock } from './ports/clock';
 import { createSenderTrust, originOf } from './security/sender-trust';
+import { createFileHistoryStore } from './services/call-history/file-history-store';
 import { createRingdesk } from './services/create-ringdesk';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createPhoneWindow } from './windows/phone-window';
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
     random: Math.random,
     tray: createElectronTray(assetsDir, showWindow),
     notifier: createElectronNotifier(),
+    history: createFileHistoryStore({ dir: app.getPath('userData'), log }),
     log,
     showWindow,
     requestQuit: () => app.quit(),

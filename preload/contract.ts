@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { accountInputSchema, type EngineAccount } from './schemas/account';
+import { callSnapshotSchema, type CallAction } from './schemas/call';
+import { historyQuerySchema, type HistoryEntry, type HistoryPage } from './schemas/history';
+import { preferencesPatchSchema } from './schemas/preferences';
 import { engineReportSchema, type EngineCommand } from './schemas/engine';
 import { presenceSchema } from './schemas/presence';
 import type { AppSnapshot } from './schemas/snapshot';
@@ -63,6 +66,22 @@ export const contract = {
     /** Skip the back-off wait (or retry after wrong credentials). */
     retryNow: invoke('ringdesk:registration:retry-now', noArgs, returns<AppSnapshot>()),
   },
+  preferences: {
+    /** Changes some preferences (audio devices, country, notifications…); returns the new snapshot. */
+    update: invoke('ringdesk:preferences:update', preferencesPatchSchema, returns<AppSnapshot>()),
+  },
+  calls: {
+    /**
+     * A call changed (sent on every transition, and once when it ends). Main
+     * notifies (incoming, missed), brings the window forward, and writes the
+     * call history when the call ends.
+     */
+    report: invoke('ringdesk:calls:report', callSnapshotSchema, returns<null>()),
+  },
+  history: {
+    /** A page of the call history, newest first. */
+    query: invoke('ringdesk:history:query', historyQuerySchema, returns<HistoryPage>()),
+  },
   engine: {
     /** The renderer's SIP engine is up and waiting for commands (also after a reload). */
     ready: invoke('ringdesk:engine:ready', noArgs, returns<null>()),
@@ -74,6 +93,10 @@ export const contract = {
 export const events = {
   snapshot: event('ringdesk:app:snapshot', returns<AppSnapshot>()),
   engineCommand: event('ringdesk:engine:command', returns<EngineCommand>()),
+  /** The agent answered or declined from a notification (or the tray). */
+  callAction: event('ringdesk:calls:action', returns<CallAction>()),
+  /** A call was added to the history. */
+  historyAdded: event('ringdesk:history:added', returns<HistoryEntry>()),
 } as const;
 
 export type Contract = typeof contract;

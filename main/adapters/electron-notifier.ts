@@ -1,15 +1,35 @@
 import { Notification } from 'electron';
 import type { Notifier } from '../ports/notifier';
 
-/** Native notifications; keeps a reference so they are not garbage-collected while shown. */
-export function createElectronNotifier(): Notifier {
+/**
+ * Native notifications; keeps a reference so they are not garbage-collected
+ * while shown. Buttons work on macOS and Windows (Electron ≥ 38); Linux
+ * notification daemons get none, so there a click opens the window instead.
+ */
+export function createElectronNotifier(platform: NodeJS.Platform = process.platform): Notifier {
   const shown = new Map<string, Notification>();
+  const buttonsSupported = platform === 'darwin' || platform === 'win32';
   return {
-    show(n, onClick) {
+    show(n, handlers = {}) {
       if (!Notification.isSupported()) return;
       shown.get(n.tag)?.close();
-      const notification = new Notification({ title: n.title, body: n.body, urgency: n.urgent ? 'critical' : 'normal', silent: false });
-      if (onClick) notification.on('click', onClick);
+      const actions = buttonsSupported && handlers.onAction ? (n.actions ?? []) : [];
+      const notification = new Notification({
+        title: n.title,
+        body: n.body,
+        urgency: n.urgent ? 'critical' : 'normal',
+        timeoutType: n.persistent ? 'never' : 'default',
+        silent: false,
+        actions: actions.map((a) => ({ type: 'button', text: a.label })),
+      });
+      if (handlers.onClick) notification.on('click', handlers.onClick);
+      if (actions.length > 0) {
+        notification.on('action', (event, legacyIndex) => {
+          const index = typeof event.actionIndex === 'number' ? event.actionIndex : legacyIndex;
+          const action = actions[index];
+          if (action) handlers.onAction?.(action.id);
+        });
+      }
       notification.on('close', () => {
         if (shown.get(n.tag) === notification) shown.delete(n.tag);
       });

@@ -9,12 +9,14 @@ import { deriveTrayView, type TrayMenuItem } from '../domain/tray-view';
 import type { ContractHandlers } from '../ipc/register-handlers';
 import type { RendererEmitter } from '../ipc/ipc-registry';
 import type { Clock } from '../ports/clock';
+import type { HistoryStore } from '../ports/history-store';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { SecretVault } from '../ports/secret-vault';
 import type { FileQuarantine, StoreFileFactory } from '../ports/settings-file';
 import type { TrayPort } from '../ports/tray';
 import { AccountService } from './account-service';
+import { createCallServices } from './call-services';
 import { openSettings } from './settings-file';
 import { createFileSettingsRepository } from './settings-repository';
 
@@ -26,6 +28,8 @@ export interface RingdeskPorts {
   random: () => number;
   tray: TrayPort;
   notifier: Notifier;
+  /** The call history (the app and tests: a history.jsonl in the data folder). */
+  history: HistoryStore;
   log: Logger;
   /** Brings the phone window forward. */
   showWindow: () => void;
@@ -74,6 +78,17 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   let alerted = false;
   let quiescenceWaiters: Array<() => void> = [];
 
+  const calls = createCallServices({
+    history: ports.history,
+    notifier: ports.notifier,
+    showWindow: ports.showWindow,
+    clock,
+    log,
+    send: (channel, payload) => emit?.(channel, payload),
+    settings: async () => ({ ...(await settings.load()).preferences, presence }),
+    noticesChanged: () => void publish(),
+  });
+
   const lifecycle = new RegistrationLifecycle({
     clock,
     random: ports.random,
@@ -103,7 +118,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
       ports.notifier.close(decision.close);
     } else {
       alerted = true;
-      ports.notifier.show(decision.show, ports.showWindow);
+      ports.notifier.show(decision.show, { onClick: ports.showWindow });
     }
   }
 
@@ -113,9 +128,10 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     return {
       account,
       presence,
+      preferences: (await settings.load()).preferences,
       registration,
       reachability: deriveReachability(presence, registration, account?.fields.wsServer),
-      notices: [...systemNotices, ...accountNotices].filter((n) => !dismissed.has(n.id)),
+      notices: [...systemNotices, ...accountNotices, ...calls.notices()].filter((n) => !dismissed.has(n.id)),
     };
   }
 
@@ -148,6 +164,8 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   lifecycle.setPresence(presence);
   lifecycle.setAccount(await accounts.engineAccount());
   await publish();
+  // In the background: start-up does not wait for the history file.
+  void ports.history.load();
 
   const handlers: ContractHandlers = {
     app: {
@@ -173,12 +191,20 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
         return snapshot();
       },
     },
+    preferences: {
+      update: async (patch) => {
+        await settings.update((doc) => ({ ...doc, preferences: { ...doc.preferences, ...patch } }));
+        await publish();
+        return snapshot();
+      },
+    },
     registration: {
       retryNow: async () => {
         lifecycle.retryNow();
         return snapshot();
       },
     },
+    ...calls.handlers,
     engine: {
       ready: async () => {
         lifecycle.rendererReady();
@@ -196,7 +222,10 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     attachRenderer(next) {
       emit = next;
     },
-    rendererGone: () => lifecycle.rendererGone(),
+    rendererGone: () => {
+      lifecycle.rendererGone();
+      calls.rendererGone();
+    },
     power: { suspend: () => lifecycle.suspend(), resume: () => lifecycle.resume() },
     network: { setOnline: (online) => lifecycle.setOnline(online) },
     snapshot,
@@ -211,7 +240,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
           });
         });
       }
-      await publishing;
+      await Promise.all([publishing, ports.history.flush()]);
     },
   };
 }

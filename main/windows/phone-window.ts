@@ -36,6 +36,9 @@ export function createPhoneWindow(options: PhoneWindowOptions): BrowserWindow {
       // minimised all day: throttled timers would delay the SIP engine's
       // keep-alives and registration refreshes, and the ringtone itself.
       backgroundThrottling: false,
+      // The ringtone must play for a call that arrives before the agent has
+      // clicked anything since start (e.g. the app launched at login).
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
   guardNavigation(win, options.appOrigin);

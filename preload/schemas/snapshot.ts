@@ -1,4 +1,5 @@
 import type { AccountSummary } from './account';
+import type { Preferences } from './preferences';
 import type { Presence } from './presence';
 import type { Reachability, RegistrationView } from './registration';
 
@@ -16,4 +17,5 @@ export interface AppSnapshot {
   registration: RegistrationView;
   reachability: Reachability;
   notices: Notice[];
+  preferences: Preferences;
 }

@@ -1,4 +1,7 @@
 import type { AccountSummary, EngineAccount } from '../../preload/schemas/account';
+import type { CallSnapshot } from '../../preload/schemas/call';
+import type { HistoryEntry } from '../../preload/schemas/history';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../preload/schemas/preferences';
 import type { Reachability } from '../../preload/schemas/registration';
 import type { AppSnapshot } from '../../preload/schemas/snapshot';
 
@@ -50,7 +53,21 @@ export function aSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
     registration: { status: 'registered', since: 1_700_000_000_000 },
     reachability: REACHABLE,
     notices: [],
+    preferences: DEFAULT_PREFERENCES,
     ...overrides,
+  };
+}
+
+/** Preferences as main stores them, with some changed (`audio` and `notifications` merged one level deep). */
+export function somePreferences(overrides: Partial<Omit<Preferences, 'audio' | 'notifications'>> & {
+  audio?: Partial<Preferences['audio']>;
+  notifications?: Partial<Preferences['notifications']>;
+} = {}): Preferences {
+  return {
+    ...DEFAULT_PREFERENCES,
+    ...overrides,
+    audio: { ...DEFAULT_PREFERENCES.audio, ...overrides.audio },
+    notifications: { ...DEFAULT_PREFERENCES.notifications, ...overrides.notifications },
   };
 }
 
@@ -73,6 +90,54 @@ export function anEngineAccount(overrides: Partial<EngineAccount> = {}): EngineA
     wsServer: 'wss://pbx.example.com:8089/ws',
     iceServers: [],
     registerExpires: 600,
+    ...overrides,
+  };
+}
+
+/** Epoch ms the example calls start at (Tue 14 Nov 2023, 22:13:20 UTC). */
+export const CALL_START = 1_700_000_000_000;
+
+/** A call as the engine reports it: an incoming call from Bob (1002) unless overridden. */
+export function aCall(overrides: Partial<CallSnapshot> = {}): CallSnapshot {
+  return {
+    id: 'call-in-1',
+    direction: 'inbound',
+    peer: { uri: 'sip:1002@pbx.example.com', user: '1002', displayName: 'Bob Caller' },
+    state: 'incoming',
+    muted: false,
+    held: false,
+    remoteHeld: false,
+    startedAt: CALL_START,
+    answeredAt: null,
+    endedAt: null,
+    end: null,
+    transfer: null,
+    consultFor: null,
+    ...overrides,
+  };
+}
+
+/** The same call, answered and talking. */
+export function answered(call: CallSnapshot, at = call.startedAt + 3_000): CallSnapshot {
+  return { ...call, state: 'active', answeredAt: at };
+}
+
+/** The same call, ended for `reason`. */
+export function ended(call: CallSnapshot, reason: NonNullable<CallSnapshot['end']>['reason'], by: 'local' | 'remote' | 'system' = 'remote'): CallSnapshot {
+  return { ...call, state: 'ended', endedAt: (call.answeredAt ?? call.startedAt) + 10_000, end: { reason, by } };
+}
+
+/** A call in the history: a missed call from Bob unless overridden. */
+export function aHistoryEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
+  return {
+    id: 'h-1',
+    direction: 'inbound',
+    status: 'missed',
+    peer: { uri: 'sip:1002@pbx.example.com', user: '1002', displayName: 'Bob Caller' },
+    startedAt: CALL_START,
+    answeredAt: null,
+    endedAt: CALL_START + 20_000,
+    durationSec: 0,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import type { TrayMenuItem, TrayView } from '../../main/domain/tray-view';
-import type { DesktopNotification, Notifier } from '../../main/ports/notifier';
+import type { DesktopNotification, NotificationActionId, NotificationHandlers, Notifier } from '../../main/ports/notifier';
 import type { TrayPort } from '../../main/ports/tray';
 
 /**
@@ -34,15 +34,41 @@ export class FakeTray implements TrayPort {
 
 export class FakeNotifier implements Notifier {
   readonly shown: DesktopNotification[] = [];
-  readonly open = new Map<string, { notification: DesktopNotification; onClick?: () => void }>();
+  readonly open = new Map<string, { notification: DesktopNotification } & NotificationHandlers>();
+  /** Tags of notifications main withdrew, in order. */
+  readonly closed: string[] = [];
 
-  show(notification: DesktopNotification, onClick?: () => void): void {
+  show(notification: DesktopNotification, handlers: NotificationHandlers = {}): void {
     this.shown.push(notification);
-    this.open.set(notification.tag, { notification, onClick });
+    this.open.set(notification.tag, { notification, ...handlers });
   }
 
   close(tag: string): void {
+    this.closed.push(tag);
     this.open.delete(tag);
+  }
+
+  /** The notification on screen with this title (the newest, if several). */
+  find(title: string | RegExp): DesktopNotification | undefined {
+    return [...this.open.values()].reverse().find(({ notification: n }) => (typeof title === 'string' ? n.title === title : title.test(n.title)))?.notification;
+  }
+
+  /** Clicks the notification itself, as the agent would. */
+  click(tag: string): void {
+    const shown = this.open.get(tag);
+    if (!shown) throw new Error(`No notification "${tag}" on screen`);
+    shown.onClick?.();
+  }
+
+  /** Presses one of the notification's buttons (Answer, Decline), as the agent would. */
+  act(tag: string, action: NotificationActionId): void {
+    const shown = this.open.get(tag);
+    if (!shown) throw new Error(`No notification "${tag}" on screen`);
+    if (!shown.notification.actions?.some((a) => a.id === action)) throw new Error(`Notification "${tag}" has no "${action}" button`);
+    if (!shown.onAction) throw new Error(`Notification "${tag}" does not listen to its buttons`);
+    // Like the OS: pressing a button dismisses the notification.
+    this.open.delete(tag);
+    shown.onAction(action);
   }
 }
 

@@ -2,12 +2,13 @@ import { confStoreFileFactory } from '../../main/adapters/conf-store-file';
 import { fsQuarantine } from '../../main/adapters/fs-quarantine';
 import type { Clock } from '../../main/ports/clock';
 import { systemClock } from '../../main/ports/clock';
+import { createFileHistoryStore } from '../../main/services/call-history/file-history-store';
 import { createRingdesk } from '../../main/services/create-ringdesk';
 import { FakeShell } from './fake-shell';
 import { FakeVault } from './fake-vault';
 import { MemoryLogger } from './memory-logger';
 
-/** The real main services over a settings folder, with Electron's objects faked. */
+/** The real main services over a data folder (settings, call history), with Electron's objects faked. */
 export async function createTestRingdesk(options: { dir: string; clock?: Clock; vault?: FakeVault; random?: () => number }) {
   const shell = new FakeShell();
   const vault = options.vault ?? new FakeVault();
@@ -19,6 +20,7 @@ export async function createTestRingdesk(options: { dir: string; clock?: Clock; 
     random: options.random ?? Math.random,
     tray: shell.tray,
     notifier: shell.notifier,
+    history: createFileHistoryStore({ dir: options.dir, log }),
     log,
     showWindow: shell.showWindow,
     requestQuit: shell.requestQuit,

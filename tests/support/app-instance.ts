@@ -7,6 +7,7 @@ import { registerHandlers } from '../../main/ipc/register-handlers';
 import { createSenderTrust } from '../../main/security/sender-trust';
 import { MemoryIpc } from '../fakes/memory-ipc';
 import { createTestRingdesk } from '../fakes/test-ringdesk';
+import { MEDIA_PROBE_SCRIPT, mediaProbe } from './media-probe';
 import { EMIT_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preload-shim';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -44,6 +45,7 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
     };
     return ipc.invoke(sender, channel, payload);
   });
+  await page.addInitScript({ content: MEDIA_PROBE_SCRIPT });
   await page.addInitScript({ content: preloadInitScript(PRELOAD_FILE) });
 
   // main → renderer events, delivered in order like webContents.send.
@@ -64,6 +66,7 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
   let closed = false;
   return {
     page,
+    probe: mediaProbe(page),
     ringdesk,
     shell,
     log,

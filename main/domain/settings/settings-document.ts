@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { accountFieldsSchema } from '../../../preload/schemas/account';
+import { DEFAULT_PREFERENCES, preferencesSchema } from '../../../preload/schemas/preferences';
 import { presenceSchema } from '../../../preload/schemas/presence';
 
 /**
  * The settings file as main stores it. Bump SETTINGS_SCHEMA_VERSION and add
  * a step to settings-migrations.ts for every change of shape.
  */
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 
 const storedIceServerSchema = z.object({ urls: z.string(), username: z.string().optional() });
 
@@ -23,6 +24,7 @@ export const settingsDocumentSchema = z.object({
   secrets: z.string().nullable(),
   presence: presenceSchema,
   window: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable(),
+  preferences: preferencesSchema,
 });
 
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: SettingsDocument = {
   secrets: null,
   presence: 'available',
   window: null,
+  preferences: DEFAULT_PREFERENCES,
 };
 
 /** Decrypted contents of `secrets`. */

@@ -1,3 +1,4 @@
+import { DEFAULT_PREFERENCES } from '../../../preload/schemas/preferences';
 import { SETTINGS_SCHEMA_VERSION } from './settings-document';
 
 /**
@@ -49,8 +50,17 @@ function v1ToV2(doc: Doc, ctx: MigrationContext): Doc {
   };
 }
 
+/**
+ * Version 3 added call preferences (country, audio devices, notification
+ * toggles). Files from before keep whatever they have and gain the defaults.
+ */
+function v2ToV3(doc: Doc): Doc {
+  const prefs = (doc.preferences ?? {}) as Doc;
+  return { ...doc, preferences: { ...DEFAULT_PREFERENCES, ...prefs } };
+}
+
 /** steps[N] turns version N-1 into version N. */
-const steps: Record<number, Step> = { 2: v1ToV2 };
+const steps: Record<number, Step> = { 2: v1ToV2, 3: v2ToV3 };
 
 export function semverOf(version: number): string {
   return `${version}.0.0`;

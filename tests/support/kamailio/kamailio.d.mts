@@ -126,7 +126,17 @@ export interface ReplyLogEntry extends LogEntryBase {
   reason: string | null;
 }
 
-export type LogEntry = RegisterLogEntry | AuthLogEntry | RequestLogEntry | ReplyLogEntry;
+/** An INFO (e.g. DTMF, text = escaped body) or a REFER (text = Refer-To), in or out of dialog. */
+export interface InDialogLogEntry extends LogEntryBase {
+  event: 'INFO' | 'REFER';
+  from: string;
+  to: string;
+  src: string;
+  proto: string;
+  text: string;
+}
+
+export type LogEntry = RegisterLogEntry | AuthLogEntry | RequestLogEntry | ReplyLogEntry | InDialogLogEntry;
 
 export interface KamailioHandle {
   /** e.g. 'ws://127.0.0.1:8080' */

@@ -566,11 +566,11 @@ export function parseLogLine(line) {
   let body = line.slice(start + 'RDLOG '.length).trim();
   /** @type {Record<string, unknown>} */
   const entry = {};
-  // "reason" is free text (may contain spaces), so the config always puts it last
-  const reasonAt = body.indexOf(' reason=');
-  if (reasonAt >= 0) {
-    entry.reason = body.slice(reasonAt + ' reason='.length);
-    body = body.slice(0, reasonAt);
+  // "reason" and "text" are free text (may contain spaces), so the config always puts them last
+  const free = / (reason|text)=/.exec(body);
+  if (free) {
+    entry[free[1]] = body.slice(free.index + free[0].length);
+    body = body.slice(0, free.index);
   }
   const [event, ...pairs] = body.split(/\s+/);
   entry.event = event;

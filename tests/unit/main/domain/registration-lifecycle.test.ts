@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { RegistrationLifecycle } from '../../../../main/domain/registration-lifecycle';
 import type { EngineCommand } from '../../../../preload/schemas/engine';
 import type { RegistrationView } from '../../../../preload/schemas/registration';
-import { engineAccount } from '../../../fakes/engine-account';
+import { anEngineAccount as engineAccount } from '../../../fakes/app-snapshots';
 import { FakeClock } from '../../../fakes/fake-clock';
 
 function setup(random = () => 0.5) {

@@ -63,6 +63,31 @@ describe('IPC handlers', () => {
   });
 
   it.each([
+    ['a limit of zero', { limit: 0 }],
+    ['a limit beyond a page', { limit: 100_000 }],
+    ['a fractional limit', { limit: 2.5 }],
+    ['an unknown filter', { filter: 'voicemail' }],
+    ['a search longer than anyone types', { search: 'x'.repeat(101) }],
+    ['a cursor without its call id', { before: { startedAt: 1 } }],
+    ['a cursor that is not a time', { before: { startedAt: 'yesterday', id: 'c1' } }],
+    ['a bare string', 'alice'],
+    ['null', null],
+  ])('answers a history query with %s as invalid input', async (_name, payload) => {
+    const result = await ipc.invoke(own, contract.history.query.channel, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: expect.any(Object) } });
+  });
+
+  it('answers a history query with defaults filled in', async () => {
+    expect(await ipc.invoke(own, contract.history.query.channel, {})).toEqual({ ok: true, value: { entries: [], hasMore: false } });
+  });
+
+  it('refuses a call report that is not a call', async () => {
+    for (const payload of [null, {}, { id: 'c1', direction: 'sideways' }, { id: '', state: 'ended' }]) {
+      expect(await ipc.invoke(own, contract.calls.report.channel, payload)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+  });
+
+  it.each([
     ['another window', { ...own, webContentsId: 2 }],
     ['an iframe in our window', { ...own, isMainFrame: false }],
     ['a page our window navigated to', { ...own, frameUrl: 'https://evil.example.com/' }],

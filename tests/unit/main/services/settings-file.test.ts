@@ -32,7 +32,7 @@ describe('settings file', () => {
     const opened = open();
     expect(opened.document).toEqual(DEFAULT_SETTINGS);
     expect(opened.recovery).toBeNull();
-    expect(JSON.parse(fs.readFileSync(file(), 'utf8')).__internal__.migrations.version).toBe('2.0.0');
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8')).__internal__.migrations.version).toBe('3.0.0');
   });
 
   it('keeps what was saved across restarts', async () => {
@@ -63,7 +63,7 @@ describe('settings file', () => {
     const onDisk = fs.readFileSync(file(), 'utf8');
     expect(onDisk).not.toContain('hunter2');
     expect(JSON.parse(vault.decrypt(opened.document.secrets!))).toEqual({ sipPassword: 'hunter2', iceCredentials: {} });
-    expect(JSON.parse(onDisk).__internal__.migrations.version).toBe('2.0.0');
+    expect(JSON.parse(onDisk).__internal__.migrations.version).toBe('3.0.0');
   });
 
   it('moves a file that is not JSON aside, tells the agent, and starts fresh', () => {

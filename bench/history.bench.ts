@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { afterAll, it } from 'vitest';
+import type { HistoryStore } from '../main/ports/history-store';
+import { createFileHistoryStore, HISTORY_FILE_NAME } from '../main/services/call-history/file-history-store';
+import { historyQuerySchema, type HistoryEntry, type HistoryQuery, type HistoryStatus } from '../preload/schemas/history';
+
+/**
+ * Call history with 100,000 entries: how long opening it, the first page
+ * (what the History tab renders first), searches and appending a call take.
+ * Prints medians; asserts nothing about time. `npm run bench:history`.
+ */
+
+const ENTRIES = 100_000;
+const RUNS = 7;
+const QUERY_RUNS = 25;
+const APPENDS = 50;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-bench-history-'));
+const silent = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const SURNAMES = ['Smith', 'Müller', 'García', 'Nguyen', 'Okafor', 'Kowalski', 'Rossi', 'Dubois', 'Tanaka', 'Jensen'];
+const STATUSES: HistoryStatus[] = ['answered', 'answered', 'answered', 'missed', 'cancelled', 'busy', 'no-answer', 'declined', 'failed', 'transferred'];
+
+/** Ten years of a busy agent's calls, a few minutes apart; numbers repeat as real customers do. */
+function entry(n: number): HistoryEntry {
+  const startedAt = Date.UTC(2016, 0, 1) + n * 190_000;
+  const number = `+1555${String((n * 7919) % 40_000).padStart(7, '0')}`;
+  const status = STATUSES[n % STATUSES.length]!;
+  const answered = status === 'answered' || status === 'transferred';
+  return {
+    id: `3f2c${n.toString(16).padStart(8, '0')}-7a1e-4c2b-9d3f-${(n * 2654435761 >>> 0).toString(16).padStart(12, '0')}`,
+    direction: status === 'missed' || n % 2 === 0 ? 'inbound' : 'outbound',
+    status,
+    peer: { uri: `sip:${number}@pbx.example.com`, user: number, displayName: n % 4 === 0 ? null : `${['Ana', 'Ben', 'Chloé', 'Dev'][n % 4]} ${SURNAMES[(n >> 2) % 10]} ${n % 997}` },
+    startedAt,
+    answeredAt: answered ? startedAt + 6_000 : null,
+    endedAt: startedAt + 6_000 + (n % 600) * 1_000,
+    durationSec: answered ? n % 600 : 0,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Heap growth while `make`'s result is alive (needs --expose-gc; 0 without it). */
+async function heapOf(make: () => Promise<unknown>): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return 0;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const held = await make();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return held ? after - before : 0;
+}
+
+const q = (query: HistoryQuery) => historyQuerySchema.parse(query);
+const rows: Array<[string, string]> = [];
+const report = (what: string, ms: number[] | number, note = '') =>
+  rows.push([what, `${(Array.isArray(ms) ? median(ms) : ms).toFixed(2).padStart(9)} ms${note ? `   ${note}` : ''}`]);
+
+it('call history with 100,000 entries', async () => {
+  const lines: string[] = [];
+  for (let n = 0; n < ENTRIES; n++) lines.push(JSON.stringify(entry(n)));
+  const file = path.join(dir, HISTORY_FILE_NAME);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  const size = fs.statSync(file).size;
+
+  // Before anything else runs, so no other store is loading in the background.
+  const heap = await heapOf(async () => {
+    const held = createFileHistoryStore({ dir, log: silent });
+    await held.lookupName('+15550000000'); // loaded and prepared
+    return held;
+  });
+
+  // Open: from nothing to queryable (read, parse, check, index).
+  const opens: number[] = [];
+  const stalls: number[] = [];
+  const coldFirstPage: number[] = [];
+  let store: HistoryStore | undefined;
+  for (let r = 0; r < RUNS; r++) {
+    const candidate = createFileHistoryStore({ dir, log: silent });
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
+    opens.push(await time(() => candidate.load()));
+    loop.disable();
+    stalls.push(loop.max / 1e6);
+    const fresh = createFileHistoryStore({ dir, log: silent });
+    coldFirstPage.push(await time(() => fresh.query(q({ limit: 100 }))));
+    // Let both finish their background preparation, so runs do not overlap.
+    await Promise.all([candidate.lookupName(''), fresh.lookupName('')]);
+    store = candidate;
+  }
+  report('open (load 100,000 entries)', opens);
+  report('longest event-loop stall while opening', stalls);
+  report('app start → first page (open + 100 newest)', coldFirstPage);
+
+  const s = store!;
+  const measure = async (what: string, query: HistoryQuery) => {
+    const times: number[] = [];
+    let found = 0;
+    for (let r = 0; r < QUERY_RUNS; r++) times.push(await time(async () => (found = (await s.query(q(query))).entries.length)));
+    report(what, times, `${found} shown`);
+  };
+  await measure('first page (100 newest)', { limit: 100 });
+  await measure('first page of missed calls', { filter: 'missed', limit: 100 });
+  await measure('search a number "555 001 2345"', { search: '555 001 2345' });
+  await measure('search a partial number "0012"', { search: '0012' });
+  await measure('search a name "chloe garcia"', { search: 'chloe garcia' });
+  await measure('search with no match (full scan)', { search: 'zebra' });
+  const deep = await s.query(q({ limit: 500, before: { startedAt: entry(50_000).startedAt, id: entry(50_000).id } }));
+  await measure('a page in the middle (cursor)', { limit: 100, before: { startedAt: deep.entries.at(-1)!.startedAt, id: deep.entries.at(-1)!.id } });
+  const lookups: number[] = [];
+  for (let r = 0; r < QUERY_RUNS; r++) lookups.push(await time(() => s.lookupName(entry(r).peer.user)));
+  report('caller name lookup', lookups);
+
+  const appends: number[] = [];
+  for (let r = 0; r < APPENDS; r++) appends.push(await time(() => s.add(entry(ENTRIES + r))));
+  report('append one call (write + fsync)', appends);
+  rows.push(['memory held by the loaded history', `${(heap / 1e6).toFixed(0).padStart(9)} MB   (heap, after GC)`]);
+
+  console.log(
+    [
+      '',
+      `Call history benchmark — ${ENTRIES.toLocaleString('en')} entries, ${(size / 1e6).toFixed(1)} MB history.jsonl`,
+      `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), ${os.platform()} ${os.release()}`,
+      `Medians: open ×${RUNS}, queries ×${QUERY_RUNS}, appends ×${APPENDS}; temp dir ${os.tmpdir()}`,
+      '',
+      ...rows.map(([what, value]) => `  ${what.padEnd(46)} ${value}`),
+      '',
+    ].join('\n'),
+  );
+});

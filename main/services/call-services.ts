@@ -1,0 +1,72 @@
+import { events } from '../../preload/contract';
+import type { Notice } from '../../preload/schemas/snapshot';
+import type { CallNotificationSettings } from '../domain/call-notification-policy';
+import type { ContractHandlers } from '../ipc/register-handlers';
+import type { Clock } from '../ports/clock';
+import type { HistoryStore } from '../ports/history-store';
+import type { Logger } from '../ports/logger';
+import type { Notifier } from '../ports/notifier';
+import { CallHistoryRecorder } from './call-history/call-history-recorder';
+import { CallNotifications } from './call-notifications';
+
+const HISTORY_NOT_SAVED: Notice = {
+  id: 'history-not-saved',
+  tone: 'error',
+  message: 'A call could not be saved to the call history: the disk refused it (full or read-only?). It is listed until Ringdesk restarts.',
+};
+
+/**
+ * Main's side of calls: the renderer's engine places and answers them and
+ * reports every change (calls.report); main notifies, brings the window
+ * forward and keeps the history.
+ */
+export function createCallServices(deps: {
+  history: HistoryStore;
+  notifier: Notifier;
+  showWindow: () => void;
+  clock: Pick<Clock, 'now'>;
+  log: Logger;
+  /** Sends an event to the renderer, if one is attached. */
+  send: (channel: string, payload: unknown) => void;
+  settings: () => Promise<CallNotificationSettings>;
+  /** `notices()` changed. */
+  noticesChanged: () => void;
+}) {
+  let historyNotSaved = false;
+  const notifications = new CallNotifications({
+    notifier: deps.notifier,
+    showWindow: deps.showWindow,
+    sendAction: (action) => deps.send(events.callAction.channel, action),
+    settings: deps.settings,
+    lookupName: (user) => deps.history.lookupName(user),
+    log: deps.log,
+  });
+  const recorder = new CallHistoryRecorder({
+    store: deps.history,
+    clock: deps.clock,
+    added: (entry) => deps.send(events.historyAdded.channel, entry),
+    notSaved: () => {
+      if (historyNotSaved) return;
+      historyNotSaved = true;
+      deps.noticesChanged();
+    },
+  });
+
+  const handlers: Pick<ContractHandlers, 'calls' | 'history'> = {
+    calls: {
+      report: async (call) => {
+        await Promise.all([notifications.report(call), recorder.report(call)]);
+        return null;
+      },
+    },
+    history: {
+      query: (query) => deps.history.query(query),
+    },
+  };
+
+  return {
+    handlers,
+    rendererGone: () => notifications.rendererGone(),
+    notices: (): Notice[] => (historyNotSaved ? [HISTORY_NOT_SAVED] : []),
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * Calls as plain, serialisable snapshots. The sip.js adapter in the
+ * renderer produces them (it keeps sip.js Session objects to itself); the
+ * renderer's store shows them; main receives them (calls.report) to drive
+ * notifications and to write the call history.
+ *
+ * ```
+ *  outbound: dialing ──180/183──► ringing ──200──► active ⇄ held ──BYE──► ended
+ *  inbound:  incoming ──answer──► connecting ──ACK──► active ⇄ held ──BYE──► ended
+ *  any state ──CANCEL / 4xx-6xx / BYE / failure──► ended (with an end reason)
+ * ```
+ */
+export const callStateSchema = z.enum(['dialing', 'ringing', 'incoming', 'connecting', 'active', 'ended']);
+export type CallState = z.infer<typeof callStateSchema>;
+
+/** Why a call ended, in the terms an agent uses. */
+export const callEndReasonSchema = z.enum([
+  /** Someone hung up an answered call. */
+  'hangup',
+  /** The callee was busy (486/600). */
+  'busy',
+  /** The callee declined (603), or the agent declined an incoming call. */
+  'declined',
+  /** No such number or user (404/484/604). */
+  'not-found',
+  /** The callee is not reachable now (480/410/503). */
+  'unavailable',
+  /** Nobody answered in time (408/487 after a timeout). */
+  'no-answer',
+  /** The caller gave up before it was answered (outbound: the agent; inbound: the remote party). */
+  'cancelled',
+  /** Answered on another device of the same user. */
+  'answered-elsewhere',
+  /** Handed to someone else by a blind or attended transfer. */
+  'transferred',
+  /** Connection or media failure. */
+  'network',
+  /** Any other failure. */
+  'failed',
+]);
+export type CallEndReason = z.infer<typeof callEndReasonSchema>;
+
+export const callPeerSchema = z.object({
+  /** The peer's SIP URI, e.g. sip:+4930123456@pbx.example.com */
+  uri: z.string().max(512),
+  /** User part: the number or extension as dialled or as it arrived. */
+  user: z.string().max(256),
+  /** Display name from SIP headers: remote-controlled text, rendered as text only. */
+  displayName: z.string().max(256).nullable(),
+});
+export type CallPeer = z.infer<typeof callPeerSchema>;
+
+export const callSnapshotSchema = z.object({
+  id: z.string().min(1).max(128),
+  direction: z.enum(['inbound', 'outbound']),
+  peer: callPeerSchema,
+  state: callStateSchema,
+  muted: z.boolean(),
+  /** Put on hold by the agent. */
+  held: z.boolean(),
+  /** Put on hold by the other side (re-INVITE with sendonly/inactive). */
+  remoteHeld: z.boolean(),
+  /** Epoch ms. */
+  startedAt: z.number(),
+  answeredAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  end: z
+    .object({
+      reason: callEndReasonSchema,
+      /** Who ended it. */
+      by: z.enum(['local', 'remote', 'system']),
+      statusCode: z.number().int().min(100).max(699).optional(),
+    })
+    .nullable(),
+  /** A transfer in progress or done. */
+  transfer: z
+    .object({
+      kind: z.enum(['blind', 'attended']),
+      target: z.string().max(512),
+      status: z.enum(['pending', 'accepted', 'failed']),
+    })
+    .nullable(),
+  /** For an attended transfer: the consultation call this call is linked to. */
+  consultFor: z.string().max(128).nullable(),
+});
+export type CallSnapshot = z.infer<typeof callSnapshotSchema>;
+
+/** What the agent can do from a notification or the tray, sent by main to the renderer. */
+export type CallAction = { callId: string; action: 'answer' | 'decline' };
