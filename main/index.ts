@@ -86,6 +86,8 @@ async function start(): Promise<void> {
     appOrigin,
     iconPath: path.join(assetsDir, 'icons', 'icon.png'),
     isQuitting: () => quitting,
+    savedBounds: await ringdesk.windowBounds.load(),
+    saveBounds: (bounds) => void ringdesk.windowBounds.save(bounds),
   });
   const contents = win.webContents;
   ringdesk.attachRenderer((channel, payload) => {

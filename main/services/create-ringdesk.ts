@@ -2,6 +2,7 @@ import { events } from '../../preload/contract';
 import type { Presence } from '../../preload/schemas/presence';
 import type { RegistrationView } from '../../preload/schemas/registration';
 import type { AppSnapshot, Notice } from '../../preload/schemas/snapshot';
+import type { Bounds } from '../domain/window-placement';
 import { decideReachabilityNotification } from '../domain/notification-policy';
 import { deriveReachability } from '../domain/reachability';
 import { RegistrationLifecycle } from '../domain/registration-lifecycle';
@@ -48,6 +49,8 @@ export interface Ringdesk {
   snapshot(): Promise<AppSnapshot>;
   /** Un-REGISTERs, waiting at most `timeoutMs` for the server. */
   shutdown(timeoutMs?: number): Promise<void>;
+  /** Where the phone window was last left. */
+  windowBounds: { load(): Promise<Bounds | null>; save(bounds: Bounds): Promise<void> };
 }
 
 export const QUIT_UNREGISTER_TIMEOUT_MS = 3_000;
@@ -229,6 +232,10 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     power: { suspend: () => lifecycle.suspend(), resume: () => lifecycle.resume() },
     network: { setOnline: (online) => lifecycle.setOnline(online) },
     snapshot,
+    windowBounds: {
+      load: async () => (await settings.load()).window,
+      save: async (bounds) => void (await settings.update((doc) => ({ ...doc, window: bounds }))),
+    },
     async shutdown(timeoutMs = QUIT_UNREGISTER_TIMEOUT_MS) {
       lifecycle.beginQuit();
       if (!lifecycle.quiescent) {

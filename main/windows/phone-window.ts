@@ -1,4 +1,5 @@
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, screen, session, shell } from 'electron';
+import { placeWindow, type Bounds } from '../domain/window-placement';
 import { isPermissionAllowed } from '../security/permission-policy';
 
 export interface PhoneWindowOptions {
@@ -8,7 +9,12 @@ export interface PhoneWindowOptions {
   iconPath: string;
   /** Closing hides to the tray unless the app is quitting. */
   isQuitting: () => boolean;
+  /** Where the window was last left, and where to remember it. */
+  savedBounds: Bounds | null;
+  saveBounds: (bounds: Bounds) => void;
 }
+
+const MINIMUM = { width: 360, height: 520 };
 
 /**
  * The one phone window. Security settings (why — do not change without a
@@ -17,11 +23,13 @@ export interface PhoneWindowOptions {
  * microphone and notifications only.
  */
 export function createPhoneWindow(options: PhoneWindowOptions): BrowserWindow {
+  const placed = placeWindow(options.savedBounds, screen.getAllDisplays().map((d) => d.workArea), MINIMUM);
   const win = new BrowserWindow({
     width: 420,
     height: 720,
-    minWidth: 360,
-    minHeight: 520,
+    ...placed,
+    minWidth: MINIMUM.width,
+    minHeight: MINIMUM.height,
     show: false,
     title: 'Ringdesk',
     icon: options.iconPath,
@@ -49,8 +57,20 @@ export function createPhoneWindow(options: PhoneWindowOptions): BrowserWindow {
     win.hide();
   });
   win.once('ready-to-show', () => win.show());
+  rememberBounds(win, options.saveBounds);
   void win.loadURL(options.url);
   return win;
+}
+
+function rememberBounds(win: BrowserWindow, save: (bounds: Bounds) => void): void {
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const schedule = () => {
+    if (pending) clearTimeout(pending);
+    // Moving fires dozens of events a second: write once it settles.
+    pending = setTimeout(() => !win.isDestroyed() && save(win.getNormalBounds()), 500);
+  };
+  win.on('moved', schedule);
+  win.on('resized', schedule);
 }
 
 function guardNavigation(win: BrowserWindow, appOrigin: string): void {
