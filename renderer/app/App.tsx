@@ -1,12 +1,19 @@
 import { useEffect } from 'react';
 import { ReachabilityBanner } from '../components/ReachabilityBanner';
+import { DeviceFallbackNotices } from '../features/audio-settings/DeviceFallbackNotices';
+import { CallList } from '../features/call/CallList';
 import { Notices } from '../features/notices/Notices';
 import { PhoneScreen } from '../features/phone/PhoneScreen';
+import { Ringer } from '../features/ringing/Ringer';
 import { AccountSetupForm } from '../features/setup/AccountSetupForm';
 import { useRingdesk } from '../store/RingdeskStoreProvider';
 import { selectAccountBeingEdited, selectScreen } from '../store/selectors';
 
-/** Picks the screen from the mirrored snapshot; every state has something to read. */
+/**
+ * Picks the screen from the mirrored snapshot; every state has something to
+ * read. Calls and the ringer sit above every screen: a call rings and can be
+ * answered even while the agent edits their account.
+ */
 export function App() {
   const screen = useRingdesk(selectScreen);
   const load = useRingdesk((s) => s.load);
@@ -18,9 +25,12 @@ export function App() {
     <div className="app">
       <ReachabilityBanner />
       <Notices />
+      <DeviceFallbackNotices />
       <main className="app-body">
+        <CallList />
         <Screen screen={screen} />
       </main>
+      <Ringer />
     </div>
   );
 }

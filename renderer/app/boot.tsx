@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { RingdeskApi } from '../../preload/contract';
+import type { AudioHardware } from '../audio/audio-hardware';
+import { createBrowserAudioHardware } from '../audio/browser-audio-hardware';
 import { CrashPanel } from '../components/CrashPanel';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { createRingdeskStore } from '../store/ringdesk-store';
@@ -15,6 +17,8 @@ export interface BootOptions {
   /** `window.ringdesk`, missing when the page is opened in a plain browser. */
   desktop: RingdeskApi | undefined;
   createTelephony: () => Telephony;
+  /** The computer's audio devices; the browser's by default. */
+  audio?: AudioHardware;
 }
 
 /**
@@ -22,7 +26,7 @@ export interface BootOptions {
  * app. Kept apart from main.tsx so it can be tested without sip.js.
  * Returns a function that stops everything again.
  */
-export function bootRingdesk(container: HTMLElement, { desktop, createTelephony }: BootOptions): () => void {
+export function bootRingdesk(container: HTMLElement, { desktop, createTelephony, audio }: BootOptions): () => void {
   if (!desktop) {
     const message = document.createElement('p');
     message.className = 'desktop-only';
@@ -41,7 +45,9 @@ export function bootRingdesk(container: HTMLElement, { desktop, createTelephony 
     return () => root.unmount();
   }
 
-  const store = createRingdeskStore({ desktop, telephony });
+  const store = createRingdeskStore({ desktop, telephony, audio: audio ?? createBrowserAudioHardware() });
+  // Calls are followed before the engine is told to start, so none is missed.
+  const stopFollowing = store.getState().follow();
   const stopBridge = startEngineBridge({ desktop, telephony, onProblem: (m) => store.getState().reportProblem(m) });
   root.render(
     <StrictMode>
@@ -54,6 +60,7 @@ export function bootRingdesk(container: HTMLElement, { desktop, createTelephony 
   );
   return () => {
     stopBridge();
+    stopFollowing();
     root.unmount();
     void telephony.dispose();
   };

@@ -1,4 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCallsSlice } from './calls-slice';
+import { createDevicesSlice } from './devices-slice';
+import { createHistorySlice } from './history-slice';
 import { createSetupSlice } from './setup-slice';
 import { createSnapshotSlice } from './snapshot-slice';
 import type { RingdeskDeps, RingdeskState } from './types';
@@ -15,5 +18,20 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
   const snapshot = createSnapshotSlice(deps);
   const setup = createSetupSlice(deps);
   const ui = createUiSlice();
-  return createStore<RingdeskState>()((...a) => ({ ...snapshot(...a), ...setup(...a), ...ui(...a) }));
+  const calls = createCallsSlice(deps);
+  const history = createHistorySlice(deps);
+  const devices = createDevicesSlice(deps);
+  return createStore<RingdeskState>()((...a) => ({
+    ...snapshot(...a),
+    ...setup(...a),
+    ...ui(...a),
+    ...calls(...a),
+    ...history(...a),
+    ...devices(...a),
+    follow: () => {
+      const get = a[1];
+      const stops = [get().followCalls(), get().followHistory(), get().followDevices()];
+      return () => stops.forEach((stop) => stop());
+    },
+  }));
 }

@@ -1,5 +1,11 @@
+import type { CallSnapshot } from '../../preload/schemas/call';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../preload/schemas/preferences';
 import type { Notice } from '../../preload/schemas/snapshot';
 import type { Reachability, RegistrationView } from '../../preload/schemas/registration';
+import { deviceFallbackText, resolveAudio, resolveDeviceChoice, ROLE_KIND, type DeviceRole } from '../domain/audio-devices';
+import { isBusy, ringingCalls } from '../domain/call-juggling';
+import { hostOf } from '../domain/dial-target';
+import type { MediaOptions } from '../telephony/telephony';
 import type { RingdeskState } from './types';
 
 /**
@@ -68,4 +74,63 @@ export function registrationStatusText(view: RegistrationView, now: number): str
     case 'unregistering':
       return 'Going offline…';
   }
+}
+
+// ── preferences ────────────────────────────────────────────────────────────
+
+/** Main's preferences, or the defaults before the first snapshot. */
+export const selectPreferences = (s: RingdeskState): Preferences => s.snapshot?.preferences ?? DEFAULT_PREFERENCES;
+
+/** The country numbers without a +country code belong to. */
+export const selectDefaultCountry = (s: RingdeskState) => selectPreferences(s).defaultCountry;
+
+/** The SIP domain numbers and extensions are dialled at (the host of the agent's address). */
+export function selectAccountDomain(s: RingdeskState): string | null {
+  const account = s.snapshot?.account;
+  if (!account) return null;
+  return hostOf(account.aor) ?? (account.fields.domain || null);
+}
+
+// ── calls ──────────────────────────────────────────────────────────────────
+
+/** Every call on screen, oldest first (a stable array: safe without useShallow). */
+export const selectCalls = (s: RingdeskState): CallSnapshot[] => s.calls.list;
+
+export const selectCallById =
+  (callId: string) =>
+  (s: RingdeskState): CallSnapshot | null =>
+    s.calls.list.find((c) => c.id === callId) ?? null;
+
+/**
+ * What the ringer should do: 'ring' for an incoming call, 'call-waiting'
+ * (a soft tone) when one rings in while the agent is on another, or 'quiet'.
+ */
+export function selectRingMode(s: RingdeskState): 'quiet' | 'ring' | 'call-waiting' {
+  const calls = s.calls.list;
+  if (ringingCalls(calls).length === 0) return 'quiet';
+  return isBusy(calls) ? 'call-waiting' : 'ring';
+}
+
+/** The incoming call Enter answers and Escape declines: the one waiting longest. */
+export const selectFirstRingingCallId = (s: RingdeskState): string | null => ringingCalls(s.calls.list)[0]?.id ?? null;
+
+// ── audio devices ──────────────────────────────────────────────────────────
+
+/** The deviceId to use for a role now (null: the system default), after hot-plug fallback. */
+export const selectDeviceId =
+  (role: DeviceRole) =>
+  (s: RingdeskState): string | null =>
+    resolveDeviceChoice(selectPreferences(s).audio[role], s.devices.list, ROLE_KIND[role]).deviceId;
+
+/** "Jabra Evolve2 65 was disconnected — using the computer's microphone", … (use with useShallow). */
+export function selectDeviceFallbackNotices(s: RingdeskState): string[] {
+  const resolved = resolveAudio(selectPreferences(s).audio, s.devices.list);
+  return (['microphone', 'speaker', 'ringer'] as const).flatMap((role) => deviceFallbackText(role, resolved[role]) ?? []);
+}
+
+/** What the engine should use for call media now; null before main's preferences are known. Not for React (new object). */
+export function selectMediaOptions(s: RingdeskState): MediaOptions | null {
+  if (!s.snapshot) return null;
+  const resolved = resolveAudio(s.snapshot.preferences.audio, s.devices.list);
+  return { microphoneId: resolved.microphone.deviceId, speakerId: resolved.speaker.deviceId, dtmfMode: s.snapshot.preferences.dtmfMode };
 }

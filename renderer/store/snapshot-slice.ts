@@ -52,6 +52,11 @@ export function createSnapshotSlice({ desktop }: RingdeskDeps): StateCreator<Rin
         }
         settle(await desktop.app.dismissNotice({ id }));
       },
+      updatePreferences: async (patch) => {
+        const result = await desktop.preferences.update(patch);
+        settle(result);
+        return result.ok;
+      },
     };
   };
 }

@@ -1,13 +1,19 @@
 import type { RingdeskApi } from '../../preload/contract';
 import type { AccountInput } from '../../preload/schemas/account';
+import type { CallSnapshot } from '../../preload/schemas/call';
+import type { HistoryEntry, HistoryFilter } from '../../preload/schemas/history';
+import type { PreferencesPatch } from '../../preload/schemas/preferences';
 import type { Presence } from '../../preload/schemas/presence';
 import type { AppSnapshot, Notice } from '../../preload/schemas/snapshot';
+import type { AudioHardware, MicrophoneLevel } from '../audio/audio-hardware';
+import type { AudioDevice, DeviceRole } from '../domain/audio-devices';
 import type { Telephony } from '../telephony/telephony';
 
 /** What the store needs from outside; tests pass fakes. */
 export interface RingdeskDeps {
   desktop: RingdeskApi;
   telephony: Telephony;
+  audio: AudioHardware;
 }
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -25,6 +31,8 @@ export interface SnapshotSlice {
   retryNow(): Promise<void>;
   /** Dismisses a notice from main, or one the renderer raised itself. */
   dismissNotice(id: string): Promise<void>;
+  /** Asks main to change some preferences; resolves false (with a notice) when refused. */
+  updatePreferences(patch: PreferencesPatch): Promise<boolean>;
 }
 
 export type SetupStatus = 'idle' | 'saving' | 'testing';
@@ -63,4 +71,91 @@ export interface UiSlice {
   reportProblem(message: string): void;
 }
 
-export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice;
+/** Something the agent asked for that could not start, in words they can act on. */
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; message: string };
+
+/**
+ * The engine's calls as the agent sees them, and what the agent can do with
+ * them. Every operation goes through the telephony port; the snapshots that
+ * come back (onCallsChanged) are the only source of call state.
+ */
+export interface CallsSlice {
+  calls: {
+    /** Calls on screen in the order they arrived: live ones and, for a few seconds, ended ones. */
+    list: CallSnapshot[];
+    /** What Redial calls (as the dial field would show it), or null when nothing was dialled yet. */
+    lastDialed: string | null;
+  };
+  /** Mirrors the engine's calls, reports each change to main and follows main's call actions. Returns the stop. */
+  followCalls(): () => void;
+  /** Calls what the agent typed (a number, extension or SIP address), holding the call they are on. */
+  dial(text: string): Outcome<{ callId: string }>;
+  /** Calls the last number dialled again. */
+  redial(): Outcome<{ callId: string }>;
+  /** Fills `lastDialed` from the history when this session has not dialled yet. */
+  loadLastDialed(): Promise<void>;
+  /** Answers; a call the agent is talking on is put on hold first (call waiting). */
+  answer(callId: string): void;
+  decline(callId: string): void;
+  hangup(callId: string): void;
+  toggleMute(callId: string): void;
+  /** Holds, or resumes (holding whichever call the agent is talking on). */
+  toggleHold(callId: string): void;
+  sendDtmf(callId: string, digits: string): void;
+  /** Brings a held call back, holding the one the agent is talking on. */
+  switchTo(callId: string): void;
+  blindTransfer(callId: string, target: string): Outcome;
+  /** Attended transfer, step 1: hold the call and dial the colleague. */
+  startConsult(callId: string, target: string): Outcome<{ callId: string }>;
+  /** Attended transfer, step 2: connect the caller to the colleague. */
+  completeTransfer(callId: string, consultCallId: string): void;
+  /** Attended transfer abandoned: hang up on the colleague and resume the caller. */
+  cancelConsult(consultCallId: string): void;
+  /** Removes an ended call's outcome from the screen now. */
+  dismissCall(callId: string): void;
+}
+
+export type HistoryLoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** The call history pages on screen; main holds the whole history. */
+export interface HistorySlice {
+  history: {
+    filter: HistoryFilter;
+    search: string;
+    entries: HistoryEntry[];
+    hasMore: boolean;
+    status: HistoryLoadStatus;
+    loadingMore: boolean;
+    /** Why the last page could not be loaded. */
+    error: string | null;
+  };
+  /** Loads the first page for a filter and search (the current ones when not given). */
+  loadHistory(view?: { filter?: HistoryFilter; search?: string }): Promise<void>;
+  loadMoreHistory(): Promise<void>;
+  /** Adds calls to the list as main records them. Returns the stop. */
+  followHistory(): () => void;
+  /** Recent calls matching a search, for dial suggestions; [] when main cannot answer. */
+  findRecentCalls(search: string, limit: number): Promise<HistoryEntry[]>;
+}
+
+/** The computer's audio devices, and the agent's choices among them. */
+export interface DevicesSlice {
+  devices: {
+    /** Microphones and speakers present now; null until first listed. */
+    list: AudioDevice[] | null;
+  };
+  refreshDevices(): Promise<void>;
+  /** Lists devices, follows hot-plugging, and keeps the engine's media options in step. Returns the stop. */
+  followDevices(): () => void;
+  /** Remembers a device for a role (null: the system default). */
+  chooseDevice(role: DeviceRole, device: AudioDevice | null): Promise<void>;
+  /** Opens the chosen microphone for the level meter, or says why it cannot. */
+  openMicrophone(): Promise<Outcome<{ meter: MicrophoneLevel }>>;
+  /** Plays the test sound on the chosen speaker or ringer. */
+  playTestSound(role: 'speaker' | 'ringer'): Promise<Outcome>;
+}
+
+export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & {
+  /** Starts everything that keeps the store live (calls, history, devices). Returns the stop. */
+  follow(): () => void;
+};

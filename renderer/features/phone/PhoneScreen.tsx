@@ -1,10 +1,15 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectAccountHeader } from '../../store/selectors';
+import { PhoneTabs } from './PhoneTabs';
 import { PresenceSelect } from './PresenceSelect';
 import { RegistrationStatus } from './RegistrationStatus';
 
-/** The agent's everyday screen: who they are, whether they are reachable, and their presence. */
+/**
+ * The agent's everyday screen: who they are, whether they are reachable,
+ * their presence, and the Phone / History / Settings tabs. (Calls are shown
+ * by the app above every screen.)
+ */
 export function PhoneScreen() {
   const header = useRingdesk(useShallow(selectAccountHeader));
   const openAccountEditor = useRingdesk((s) => s.openAccountEditor);
@@ -27,6 +32,7 @@ export function PhoneScreen() {
         <PresenceSelect />
         <RegistrationStatus />
       </div>
+      <PhoneTabs />
     </section>
   );
 }

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, events } from '../../../../preload/contract';
 import { bootRingdesk } from '../../../../renderer/app/boot';
-import { aSnapshot, anEngineAccount } from '../../../fakes/app-snapshots';
+import { aCall, aSnapshot, anEngineAccount } from '../../../fakes/app-snapshots';
 import { createFakeRingdeskApi } from '../../../fakes/fake-ringdesk-api';
 import { createFakeTelephony } from '../../../fakes/fake-telephony';
+import { createFakeAudioHardware } from '../fake-audio-hardware';
 
 let stop: () => void = () => {};
 afterEach(() => {
@@ -65,5 +66,21 @@ describe('starting the window', () => {
     teardown();
     expect(telephony.disposed).toBe(true);
     expect(desktop.listenerCount(events.engineCommand)).toBe(0);
+    expect(telephony.callListenerCount()).toBe(0);
+    expect(desktop.listenerCount(events.callAction)).toBe(0);
+    expect(desktop.listenerCount(events.historyAdded)).toBe(0);
+  });
+
+  it('shows a call as soon as the engine reports it, and tells main', async () => {
+    const desktop = createFakeRingdeskApi();
+    const telephony = createFakeTelephony();
+    desktop.answerOk(contract.app.getSnapshot, aSnapshot());
+    desktop.answerOk(contract.calls.report, null);
+    desktop.answerOk(contract.history.query, { entries: [], hasMore: false });
+    stop = bootRingdesk(container(), { desktop: desktop.api, createTelephony: () => telephony, audio: createFakeAudioHardware() });
+    await screen.findByTestId('registration-status');
+    act(() => telephony.pushCall(aCall()));
+    expect(screen.getByTestId('call-state').textContent).toBe('Incoming call');
+    expect(desktop.callsTo(contract.calls.report)).toEqual([aCall()]);
   });
 });

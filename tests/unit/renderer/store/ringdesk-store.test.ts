@@ -5,6 +5,7 @@ import { createRingdeskStore } from '../../../../renderer/store/ringdesk-store';
 import { aSnapshot, anEngineAccount, firstRunSnapshot } from '../../../fakes/app-snapshots';
 import { createFakeRingdeskApi } from '../../../fakes/fake-ringdesk-api';
 import { createFakeTelephony } from '../../../fakes/fake-telephony';
+import { createFakeAudioHardware } from '../fake-audio-hardware';
 
 const INPUT: AccountInput = {
   fields: { displayName: 'Alice', sipUser: '1001', domain: 'pbx.example.com', wsServer: 'wss://pbx.example.com:8089/ws' },
@@ -14,7 +15,7 @@ const INPUT: AccountInput = {
 function storeWithFakes() {
   const desktop = createFakeRingdeskApi();
   const telephony = createFakeTelephony();
-  const store = createRingdeskStore({ desktop: desktop.api, telephony });
+  const store = createRingdeskStore({ desktop: desktop.api, telephony, audio: createFakeAudioHardware() });
   return { desktop, telephony, store, state: () => store.getState() };
 }
 

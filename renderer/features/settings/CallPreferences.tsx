@@ -1,0 +1,88 @@
+import { useId, useMemo } from 'react';
+import type { Preferences } from '../../../preload/schemas/preferences';
+import { countryOptions } from '../../domain/phone-number';
+import { useRingdesk } from '../../store/RingdeskStoreProvider';
+import { selectPreferences } from '../../store/selectors';
+
+const DTMF_LABELS: Record<Preferences['dtmfMode'], string> = {
+  rfc4733: 'RTP events (RFC 4733)',
+  info: 'SIP INFO',
+};
+
+/**
+ * Country, incoming-call behaviour, keypad tones and notifications. Every
+ * control shows main's value and asks main to change it; it follows main's
+ * answer (a refused change snaps back and leaves a notice).
+ */
+export function CallPreferences() {
+  const ids = { country: useId(), forward: useId(), dtmf: useId(), incoming: useId(), missed: useId() };
+  const preferences = useRingdesk(selectPreferences);
+  const updatePreferences = useRingdesk((s) => s.updatePreferences);
+  const countries = useMemo(() => countryOptions(), []);
+  const { notifications } = preferences;
+
+  return (
+    <fieldset className="settings-group">
+      <legend>Calls</legend>
+      <div className="field">
+        <label htmlFor={ids.country}>Default country</label>
+        <select id={ids.country} value={preferences.defaultCountry} onChange={(event) => void updatePreferences({ defaultCountry: event.target.value })}>
+          {!countries.some((c) => c.code === preferences.defaultCountry) && (
+            <option value={preferences.defaultCountry}>{preferences.defaultCountry}</option>
+          )}
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.label}
+            </option>
+          ))}
+        </select>
+        <p className="field-hint">For numbers typed without + and a country code.</p>
+      </div>
+      <Checkbox
+        id={ids.forward}
+        label="Bring the window forward for incoming calls"
+        checked={preferences.bringWindowForward}
+        onChange={(checked) => void updatePreferences({ bringWindowForward: checked })}
+      />
+      <div className="field">
+        <label htmlFor={ids.dtmf}>Send keypad tones as</label>
+        <select
+          id={ids.dtmf}
+          value={preferences.dtmfMode}
+          onChange={(event) => {
+            const mode = event.target.value;
+            if (mode === 'rfc4733' || mode === 'info') void updatePreferences({ dtmfMode: mode });
+          }}
+        >
+          {(Object.keys(DTMF_LABELS) as Array<Preferences['dtmfMode']>).map((mode) => (
+            <option key={mode} value={mode}>
+              {DTMF_LABELS[mode]}
+            </option>
+          ))}
+        </select>
+        <p className="field-hint">Change this only if menus you call do not react to the keypad.</p>
+      </div>
+      <Checkbox
+        id={ids.incoming}
+        label="Notify me of incoming calls"
+        checked={notifications.incomingCall}
+        onChange={(checked) => void updatePreferences({ notifications: { ...notifications, incomingCall: checked } })}
+      />
+      <Checkbox
+        id={ids.missed}
+        label="Notify me of missed calls"
+        checked={notifications.missedCall}
+        onChange={(checked) => void updatePreferences({ notifications: { ...notifications, missedCall: checked } })}
+      />
+    </fieldset>
+  );
+}
+
+function Checkbox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { expect, test } from '../support/fixtures';
+import { answer, callPanel, dial, expectAudioFlowing, expectConnected, registeredAgents } from './support/call-steps';
+
+test.describe('during a call', () => {
+  test('hold and resume are seen by the other side', async ({ launch, kamailio }) => {
+    const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
+    await dial(alice!.page, '1002');
+    await answer(bob!.page, '1001');
+    await expectConnected(alice!.page, '1002');
+
+    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Hold' }).click();
+    await expect(callPanel(alice!.page, '1002').getByTestId('call-state')).toHaveText('On hold');
+    await expect(callPanel(bob!.page, '1001').getByTestId('call-state')).toHaveText('Held by the other side');
+
+    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Resume' }).click();
+    await expectConnected(alice!.page, '1002');
+    await expectConnected(bob!.page, '1001');
+  });
+
+  test('mute stops sending the microphone and unmute restores it', async ({ launch, kamailio }) => {
+    const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
+    await dial(alice!.page, '1002');
+    await answer(bob!.page, '1001');
+    await expectAudioFlowing(alice!);
+    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Mute' }).click();
+    await expect(callPanel(alice!.page, '1002').getByRole('button', { name: 'Unmute' })).toBeVisible();
+    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Unmute' }).click();
+    await expect(callPanel(alice!.page, '1002').getByRole('button', { name: 'Mute' })).toBeVisible();
+  });
+
+  test('keypad digits go out as RFC 4733 tones, or as SIP INFO when chosen', async ({ launch, kamailio }) => {
+    const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
+    await dial(alice!.page, '1002');
+    await answer(bob!.page, '1001');
+    await expectAudioFlowing(alice!);
+
+    const panel = callPanel(alice!.page, '1002');
+    await panel.getByRole('button', { name: 'Keypad' }).click();
+    await panel.getByRole('button', { name: 'Send digit 1' }).click();
+    await panel.getByRole('button', { name: 'Send digit #' }).click();
+    await expect.poll(() => alice!.probe.dtmfTones()).toBe('1#');
+
+    await alice!.page.getByRole('tab', { name: 'Settings' }).click();
+    await alice!.page.getByLabel('Send keypad tones as').selectOption('info');
+    await alice!.page.getByRole('tab', { name: 'Phone' }).click();
+    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Send digit 7' }).click();
+    const info = await kamailio.waitForLog((e) => e.event === 'INFO');
+    expect('text' in info ? info.text : '').toContain('Signal=7');
+  });
+
+  test('a blind transfer hands the caller to a third agent', async ({ launch, kamailio }) => {
+    const [alice, bob, carol] = await registeredAgents(launch, kamailio, ['1001', '1002', '1003']);
+    await dial(alice!.page, '1002');
+    await answer(bob!.page, '1001');
+    await expectConnected(bob!.page, '1001');
+
+    const panel = callPanel(bob!.page, '1001');
+    await panel.getByRole('button', { name: 'Transfer' }).click();
+    await panel.getByLabel('Transfer to').fill('1003');
+    await panel.getByRole('button', { name: 'Transfer now' }).click();
+
+    await answer(carol!.page, '1001');
+    await expectConnected(carol!.page, '1001');
+    await expectConnected(alice!.page, '1003');
+    await expect(callPanel(bob!.page, '1001')).toBeHidden({ timeout: 10_000 });
+    await expectAudioFlowing(carol!);
+  });
+
+  test('an attended transfer: consult a colleague, then complete', async ({ launch, kamailio }) => {
+    const [alice, bob, carol] = await registeredAgents(launch, kamailio, ['1001', '1002', '1003']);
+    await dial(alice!.page, '1002');
+    await answer(bob!.page, '1001');
+    await expectConnected(bob!.page, '1001');
+
+    await callPanel(bob!.page, '1001').getByRole('button', { name: 'Consult' }).click();
+    await callPanel(bob!.page, '1001').getByLabel('Consult with').fill('1003');
+    await callPanel(bob!.page, '1001').getByRole('button', { name: 'Call colleague' }).click();
+    await expect(callPanel(bob!.page, '1001').getByTestId('call-state')).toHaveText('On hold');
+    await answer(carol!.page, '1002');
+    await expectConnected(bob!.page, '1003');
+
+    await bob!.page.getByRole('button', { name: 'Complete transfer' }).click();
+    await expectConnected(alice!.page, '1003');
+    await expectConnected(carol!.page, '1001');
+    await expect(bob!.page.getByTestId('call-panel')).toHaveCount(0, { timeout: 10_000 });
+  });
+
+  test('an attended transfer can be abandoned, going back to the caller', async ({ launch, kamailio }) => {
+    const [alice, bob, carol] = await registeredAgents(launch, kamailio, ['1001', '1002', '1003']);
+    await dial(alice!.page, '1002');
+    await answer(bob!.page, '1001');
+    await callPanel(bob!.page, '1001').getByRole('button', { name: 'Consult' }).click();
+    await callPanel(bob!.page, '1001').getByLabel('Consult with').fill('1003');
+    await callPanel(bob!.page, '1001').getByRole('button', { name: 'Call colleague' }).click();
+    await answer(carol!.page, '1002');
+    await expectConnected(bob!.page, '1003');
+
+    await bob!.page.getByRole('button', { name: 'Back to caller' }).click();
+    await expect(callPanel(carol!.page, '1002')).toBeHidden({ timeout: 10_000 });
+    await expectConnected(bob!.page, '1001');
+    await expectConnected(alice!.page, '1002');
+  });
+
+  test('call waiting: a second call can be answered, which holds the first, and the agent can switch back', async ({ launch, kamailio }) => {
+    const [alice, bob, carol] = await registeredAgents(launch, kamailio, ['1001', '1002', '1003']);
+    await dial(alice!.page, '1002');
+    await answer(bob!.page, '1001');
+    await expectConnected(bob!.page, '1001');
+
+    await dial(carol!.page, '1002');
+    await expect(callPanel(bob!.page, '1003').getByTestId('call-state')).toHaveText('Incoming call');
+    await answer(bob!.page, '1003');
+    await expectConnected(bob!.page, '1003');
+    await expect(callPanel(bob!.page, '1001').getByTestId('call-state')).toHaveText('On hold');
+    await expect(callPanel(alice!.page, '1002').getByTestId('call-state')).toHaveText('Held by the other side');
+
+    await callPanel(bob!.page, '1001').getByRole('button', { name: 'Switch' }).click();
+    await expectConnected(bob!.page, '1001');
+    await expect(callPanel(bob!.page, '1003').getByTestId('call-state')).toHaveText('On hold');
+  });
+
+  test('twenty calls in a row leave no PeerConnection, audio element or timer behind', async ({ launch, kamailio }) => {
+    test.setTimeout(240_000);
+    const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
+    const before = { timers: await alice!.probe.activeTimers(), audio: await alice!.probe.audioElements() };
+    for (let i = 0; i < 20; i++) {
+      await dial(alice!.page, '1002');
+      await answer(bob!.page, '1001');
+      await expectConnected(alice!.page, '1002');
+      await callPanel(alice!.page, '1002').getByRole('button', { name: 'Hang up' }).click();
+      await expect(alice!.page.getByTestId('call-panel')).toHaveCount(0, { timeout: 10_000 });
+      await expect(bob!.page.getByTestId('call-panel')).toHaveCount(0, { timeout: 10_000 });
+    }
+    await expect.poll(() => alice!.probe.openPeerConnections()).toBe(0);
+    await expect.poll(() => bob!.probe.openPeerConnections()).toBe(0);
+    expect(await alice!.probe.audioElements()).toBe(before.audio);
+    // sip.js keeps each INVITE transaction's 32 s timer (RFC 3261 Timer D) after the call; none may outlive it.
+    await expect.poll(() => alice!.probe.activeTimers(), { timeout: 45_000 }).toBeLessThanOrEqual(before.timers);
+  });
+});

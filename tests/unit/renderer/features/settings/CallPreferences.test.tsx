@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../../../preload/contract';
+import { CallPreferences } from '../../../../../renderer/features/settings/CallPreferences';
+import { aSnapshot, somePreferences } from '../../../../fakes/app-snapshots';
+import { renderWithStore } from '../../render-with-store';
+
+describe('call preferences', () => {
+  it('changes the default country through main', async () => {
+    const { user, desktop } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot() });
+    desktop.answerOk(contract.preferences.update, aSnapshot({ preferences: somePreferences({ defaultCountry: 'DE' }) }));
+    const country = screen.getByLabelText<HTMLSelectElement>('Default country');
+    expect(country.value).toBe('US');
+    await user.selectOptions(country, 'Germany (+49)');
+    expect(desktop.callsTo(contract.preferences.update)).toEqual([{ defaultCountry: 'DE' }]);
+    expect(country.value).toBe('DE');
+  });
+
+  it('sends keypad tones as SIP INFO when chosen', async () => {
+    const { user, desktop } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot() });
+    desktop.answerOk(contract.preferences.update, aSnapshot({ preferences: somePreferences({ dtmfMode: 'info' }) }));
+    const dtmf = screen.getByLabelText<HTMLSelectElement>('Send keypad tones as');
+    expect([...dtmf.options].map((o) => o.text)).toEqual(['RTP events (RFC 4733)', 'SIP INFO']);
+    await user.selectOptions(dtmf, 'info');
+    expect(desktop.callsTo(contract.preferences.update)).toEqual([{ dtmfMode: 'info' }]);
+  });
+
+  it('turns notifications and bringing the window forward on and off', async () => {
+    const { user, desktop } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot() });
+    desktop.answerOk(contract.preferences.update, aSnapshot());
+    await user.click(screen.getByLabelText('Bring the window forward for incoming calls'));
+    await user.click(screen.getByLabelText('Notify me of incoming calls'));
+    await user.click(screen.getByLabelText('Notify me of missed calls'));
+    expect(desktop.callsTo(contract.preferences.update)).toEqual([
+      { bringWindowForward: false },
+      { notifications: { incomingCall: false, missedCall: true } },
+      { notifications: { incomingCall: true, missedCall: false } },
+    ]);
+  });
+
+  it('keeps showing main’s value, with a notice, when a change is refused', async () => {
+    const { user, desktop, store } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot() });
+    desktop.answerError(contract.preferences.update, { code: 'failed', message: 'Your preferences could not be saved.' });
+    await user.click(screen.getByLabelText('Notify me of missed calls'));
+    expect(screen.getByLabelText<HTMLInputElement>('Notify me of missed calls').checked).toBe(true);
+    expect(store.getState().ui.localNotices.map((n) => n.message)).toEqual(['Your preferences could not be saved.']);
+  });
+});
