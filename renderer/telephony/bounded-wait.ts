@@ -21,3 +21,12 @@ export async function attempt(step: () => Promise<unknown>): Promise<void> {
     // teardown is best effort: the next step still runs
   }
 }
+
+/** A promise with its resolve function, for "something superseded this" signals. */
+export function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}

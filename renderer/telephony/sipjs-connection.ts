@@ -1,4 +1,4 @@
-import { RegistererState, UserAgent, UserAgentState, type Invitation, type UserAgentOptions } from 'sip.js';
+import { RegistererState, SIPExtension, UserAgent, UserAgentState, type Invitation, type UserAgentOptions } from 'sip.js';
 import type { EngineAccount } from '../../preload/schemas/account';
 import { attempt, within } from './bounded-wait';
 import { watchForSilence } from './keepalive-watchdog';
@@ -44,6 +44,8 @@ export interface ConnectionObserver {
   failed(failure: RegisterFailure): void;
   /** An INVITE arrived outside any dialog. */
   invite(invitation: Invitation): void;
+  /** The WebSocket closed, for whatever reason (calls cannot go on without it). Not muted by teardown. */
+  transportClosed?(): void;
 }
 
 export interface ConnectionDeps {
@@ -52,6 +54,10 @@ export interface ConnectionDeps {
   logConnector: NonNullable<UserAgentOptions['logConnector']>;
   /** Replaces the WebSocket transport (unit tests). */
   transportConstructor?: UserAgentOptions['transportConstructor'];
+  /** Makes each call's media handler (sip.js's own WebRTC one if left out). */
+  sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
+  /** Longest wait for ICE candidates before an offer/answer goes out, ms (see ./ice-gathering.ts). */
+  iceGatheringTimeoutMs?: number;
 }
 
 export class SipConnection {
@@ -92,12 +98,16 @@ export class SipConnection {
         traceSip: false, // never log whole SIP messages (they carry Authorization)
       },
       ...(deps.transportConstructor ? { transportConstructor: deps.transportConstructor } : {}),
+      ...(deps.sessionDescriptionHandlerFactory ? { sessionDescriptionHandlerFactory: deps.sessionDescriptionHandlerFactory } : {}),
       // reconnectionAttempts is left at sip.js's default, 0 (main owns back-off):
       // setting it explicitly only makes sip.js log a deprecation warning.
       sessionDescriptionHandlerFactoryOptions: {
         // Always explicit: sip.js would otherwise use a public STUN server.
         peerConnectionConfiguration: { iceServers: account.iceServers },
+        ...(deps.iceGatheringTimeoutMs !== undefined ? { iceGatheringTimeout: deps.iceGatheringTimeoutMs } : {}),
       },
+      // Attended transfers to us: an INVITE with Replaces finds the call it replaces.
+      sipExtensionReplaces: SIPExtension.Supported,
       // Incoming INVITEs get no automatic 180: a Do-Not-Disturb 486 must not
       // be preceded by ringing. Whoever takes the call sends progress() itself.
       sendInitialProvisionalResponse: false,
@@ -110,6 +120,11 @@ export class SipConnection {
         onConnect: () => this.watchConnection(),
         onDisconnect: (error) => {
           this.stopWatchdog();
+          try {
+            this.observer.transportClosed?.();
+          } catch {
+            // an observer bug must not unwind into sip.js
+          }
           if (error) this.onTransportLost(describeConnectionLost(account.wsServer));
         },
         onInvite: (invitation) => {
@@ -122,6 +137,11 @@ export class SipConnection {
 
   get connected(): boolean {
     return this.ua.isConnected();
+  }
+
+  /** The UserAgent, for placing calls (adapter-internal: never leaves renderer/telephony/sipjs-*). */
+  get userAgent(): UserAgent {
+    return this.ua;
   }
 
   /** Opens the WebSocket (or re-opens it). Rejects when it cannot (async: sip.js's sync throws become rejections). */

@@ -1,26 +1,30 @@
 import type { Invitation, UserAgentOptions } from 'sip.js';
 import type { EngineAccount } from '../../preload/schemas/account';
+import type { CallSnapshot } from '../../preload/schemas/call';
 import type { EngineCommand, EngineReport, IncomingPolicy, ProbeResult } from '../../preload/schemas/engine';
+import { ICE_GATHERING_CAP_MS } from './ice-gathering';
+import { browserMicrophone, type MicrophoneSource } from './microphone-source';
+import { sameAccount } from './account-identity';
+import { signal } from './bounded-wait';
 import { createSipLogConnector, type SipLogSink } from './redact-sip-log';
 import { describeBadSettings, describeConnectFailure, type RegisterFailure } from './registration-failure';
+import { CallRegistry } from './sipjs-calls';
 import { CONNECT_TIMEOUT_SEC, SipConnection, type ConnectionDeps } from './sipjs-connection';
 import { probeRegistration } from './sipjs-probe';
-import type { Telephony } from './telephony';
-
-/** An incoming call as sip.js hands it over; only the calls code should look inside. */
-export type IncomingInvitation = Invitation;
+import { ringdeskSessionDescriptionHandlerFactory } from './sipjs-session-description-handler';
+import type { MediaOptions, Telephony } from './telephony';
 
 export interface SipJsTelephonyOptions {
   /** Replaces sip.js's WebSocket transport (unit tests). */
   transportConstructor?: UserAgentOptions['transportConstructor'];
+  /** Replaces the WebRTC media handler of every call (unit tests: no WebRTC needed). */
+  sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
+  /** The shared microphone. Default: getUserMedia where it exists; none with a replaced media handler. */
+  microphone?: MicrophoneSource | null;
+  /** Where call audio elements go. Default: the page's document, if any. */
+  document?: Document | null;
   /** Receives sip.js warnings and errors, already stripped of anything credential-like. Default: console. */
   log?: SipLogSink;
-  /**
-   * An INVITE while the policy is 'ring'. No 180 has been sent yet: call
-   * `invitation.progress()` when the phone starts ringing. Without this
-   * callback incoming calls are refused with 480 (calls are not built yet).
-   */
-  onIncoming?: (invitation: IncomingInvitation) => void;
   /** How long an un-REGISTER may take before we stop anyway. Default 2000 ms. */
   unregisterTimeoutMs?: number;
 }
@@ -52,6 +56,11 @@ const defaultLog: SipLogSink = (level, line) => (level === 'error' ? console.err
  * A failure is reported once per attempt; the next attempt starts with
  * 'registering'. `probe()` uses its own throwaway UserAgent and never
  * touches this machine.
+ *
+ * Calls go to ./sipjs-calls.ts (one registry per engine, placing calls on the
+ * live UserAgent). Calls end when their connection goes: a lost or dropped
+ * WebSocket ends them as 'network'; unregister, an account change and
+ * dispose() hang them up first (BYE / CANCEL / 603).
  */
 export function createSipJsTelephony(options: SipJsTelephonyOptions = {}): Telephony {
   return new SipJsTelephony(options);
@@ -72,11 +81,46 @@ class SipJsTelephony implements Telephony {
   private superseded = signal();
   private readonly probes = new Set<{ abort: AbortController; cleanedUp: Promise<void> }>();
   private disposed = false;
+  private readonly calls: CallRegistry;
+  private readonly sessionDescriptionHandlerFactory: UserAgentOptions['sessionDescriptionHandlerFactory'];
 
   constructor(private readonly options: SipJsTelephonyOptions) {
     this.unregisterTimeoutMs = options.unregisterTimeoutMs ?? 2000;
     this.log = options.log ?? defaultLog;
+    // The real microphone, unless tests replaced the media handler (then there is none).
+    const microphone =
+      options.microphone !== undefined
+        ? options.microphone
+        : options.sessionDescriptionHandlerFactory
+          ? null
+          : browserMicrophone((line) => this.log('warn', `[ringdesk.telephony] ${line}`));
+    this.sessionDescriptionHandlerFactory =
+      options.sessionDescriptionHandlerFactory ??
+      ringdeskSessionDescriptionHandlerFactory(() => (microphone ? microphone.track() : Promise.reject(new Error('No microphone available'))));
+    this.calls = new CallRegistry({
+      userAgent: () => (!this.disposed && this.connection?.connected ? this.connection.userAgent : undefined),
+      microphone,
+      document: options.document !== undefined ? options.document : typeof document === 'undefined' ? null : document,
+      log: (error) => this.logError(error),
+      warn: (message) => this.logWarning(message),
+    });
   }
+
+  // ── calls: ./sipjs-calls.ts does the work; guard() keeps every throw inside ──
+
+  dial(targetUri: string, options: { consultFor?: string } = {}): string {
+    return this.guard(() => this.calls.dial(targetUri, options.consultFor)) ?? `failed-${Date.now()}`;
+  }
+  answer(callId: string): void { this.guard(() => this.calls.answer(callId)); }
+  decline(callId: string, response?: 'decline' | 'busy'): void { this.guard(() => this.calls.decline(callId, response)); }
+  hangup(callId: string): void { this.guard(() => this.calls.hangup(callId)); }
+  setMuted(callId: string, muted: boolean): void { this.guard(() => this.calls.setMuted(callId, muted)); }
+  setHeld(callId: string, held: boolean): void { this.guard(() => this.calls.setHeld(callId, held)); }
+  sendDtmf(callId: string, digits: string): void { this.guard(() => this.calls.sendDtmf(callId, digits)); }
+  blindTransfer(callId: string, targetUri: string): void { this.guard(() => this.calls.blindTransfer(callId, targetUri)); }
+  completeTransfer(callId: string, consultCallId: string): void { this.guard(() => this.calls.completeTransfer(callId, consultCallId)); }
+  onCallsChanged(listener: (calls: CallSnapshot[]) => void): () => void { return this.calls.onCallsChanged(listener); }
+  configureMedia(options: MediaOptions): void { this.guard(() => this.calls.configureMedia(options)); }
 
   execute(command: EngineCommand): void {
     try {
@@ -125,6 +169,7 @@ class SipJsTelephony implements Telephony {
   async dispose(): Promise<void> {
     if (this.disposed) return this.queue;
     this.disposed = true;
+    this.guard(() => this.calls.hangupAll());
     this.supersede();
     const probes = [...this.probes];
     probes.forEach((probe) => probe.abort.abort());
@@ -149,6 +194,7 @@ class SipJsTelephony implements Telephony {
   private async connectAndRegister(account: EngineAccount, reconnect: boolean, generation: number): Promise<void> {
     let connection = this.connection;
     if (connection && !sameAccount(connection.account, account)) {
+      this.guard(() => this.calls.hangupAll()); // the calls belong to the old identity
       this.connection = undefined;
       await connection.unregister(this.unregisterTimeoutMs); // the old identity should not keep ringing here
       await connection.close();
@@ -183,6 +229,7 @@ class SipJsTelephony implements Telephony {
 
   /** unregister: un-REGISTER (bounded), stop the UserAgent, then say so. */
   private async stop(): Promise<void> {
+    this.guard(() => this.calls.hangupAll()); // BYE/CANCEL go out before the connection closes
     const connection = this.connection;
     this.connection = undefined;
     try {
@@ -203,11 +250,22 @@ class SipJsTelephony implements Telephony {
     };
   }
 
+  private guard<T>(step: () => T): T | undefined {
+    try {
+      return step();
+    } catch (error) {
+      this.logError(error);
+      return undefined;
+    }
+  }
+
   /** The live connection; its reports count only while it is the current one. Throws on unusable settings. */
   private createConnection(account: EngineAccount): SipConnection {
     const isLive = (): boolean => this.connection !== undefined && this.connection === created;
     const created: SipConnection = new SipConnection(account, {
       ...this.baseDeps(account),
+      sessionDescriptionHandlerFactory: this.sessionDescriptionHandlerFactory,
+      iceGatheringTimeoutMs: ICE_GATHERING_CAP_MS,
       observer: {
         registered: (expiresInSec) => {
           if (isLive()) this.report({ state: 'registered', expiresInSec });
@@ -216,18 +274,23 @@ class SipJsTelephony implements Telephony {
           if (isLive()) this.fail(failure);
         },
         invite: (invitation) => this.answerIncoming(invitation),
+        transportClosed: () => {
+          // Calls on this connection cannot continue (their dialogs are bound to this WebSocket).
+          if (this.connection === created || this.connection === undefined) this.calls.connectionLost();
+        },
       },
     });
     return created;
   }
 
   private answerIncoming(invitation: Invitation): void {
-    if (this.policy === 'busy') {
+    if (this.policy === 'busy' && !invitation.replacee) {
       // Do Not Disturb: a real SIP rejection, so the PBX can go to voicemail/next agent at once.
+      // (An INVITE that replaces one of our calls is a transfer of a call we already have: taken.)
       void invitation.reject({ statusCode: 486 }).catch((error: unknown) => this.logError(error));
       return;
     }
-    offerIncomingCall(invitation, this.options.onIncoming, (error) => this.logError(error));
+    this.guard(() => this.calls.incoming(invitation));
   }
 
   private fail(failure: RegisterFailure): void {
@@ -257,6 +320,14 @@ class SipJsTelephony implements Telephony {
     this.queue = this.queue.then(step).catch((error: unknown) => this.logError(error));
   }
 
+  private logWarning(message: string): void {
+    try {
+      this.log('warn', `[ringdesk.telephony] ${message}`);
+    } catch {
+      // nowhere left to tell
+    }
+  }
+
   private logError(error: unknown): void {
     try {
       this.log('error', `[ringdesk.telephony] ${error instanceof Error ? error.message : String(error)}`);
@@ -264,51 +335,4 @@ class SipJsTelephony implements Telephony {
       // nowhere left to tell
     }
   }
-}
-
-/**
- * Incoming call while the agent is available. Calls are a later issue: until
- * then the Invitation goes to `onIncoming` if given, else it is refused with
- * 480 Temporarily Unavailable. The calls work replaces this function.
- */
-function offerIncomingCall(
-  invitation: Invitation,
-  onIncoming: ((invitation: Invitation) => void) | undefined,
-  logError: (error: unknown) => void,
-): void {
-  if (onIncoming) {
-    try {
-      onIncoming(invitation);
-    } catch (error) {
-      logError(error);
-    }
-    return;
-  }
-  void invitation.reject({ statusCode: 480 }).catch(logError);
-}
-
-/** Any difference (credentials, server, ICE, expiry) means a new UserAgent. */
-function sameAccount(a: EngineAccount, b: EngineAccount): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(account: EngineAccount): string {
-  return JSON.stringify([
-    account.aor,
-    account.displayName,
-    account.authorizationUsername,
-    account.authorizationHa1,
-    account.realm,
-    account.wsServer,
-    account.registerExpires,
-    account.iceServers.map((server) => [server.urls, server.username ?? null, server.credential ?? null]),
-  ]);
-}
-
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
 }

@@ -1,4 +1,5 @@
 import type { EngineAccount } from '../../preload/schemas/account';
+import type { CallSnapshot } from '../../preload/schemas/call';
 import type { EngineCommand, EngineReport, ProbeResult } from '../../preload/schemas/engine';
 
 /**
@@ -27,4 +28,40 @@ export interface Telephony {
   onReport(listener: (report: EngineReport) => void): () => void;
   /** Unregisters (best effort) and closes the connection. */
   dispose(): Promise<void>;
+
+  // ── calls ───────────────────────────────────────────────────────────────
+  // Every call is identified by the id the engine gives it; its state
+  // arrives through onCallsChanged as plain CallSnapshots. Operations on an
+  // unknown or ended call are ignored; none of them throws.
+
+  /** Calls a SIP URI (sip:user@domain). Returns the new call's id at once. */
+  dial(targetUri: string, options?: { consultFor?: string }): string;
+  /** Answers a ringing incoming call with audio. */
+  answer(callId: string): void;
+  /** Declines a ringing incoming call: 603 Decline (default) or 486 Busy Here. */
+  decline(callId: string, response?: 'decline' | 'busy'): void;
+  /** Ends a call in any state: CANCEL while dialling, BYE once answered, reject while ringing in. */
+  hangup(callId: string): void;
+  setMuted(callId: string, muted: boolean): void;
+  /** Hold (re-INVITE a=sendonly) or resume (a=sendrecv). */
+  setHeld(callId: string, held: boolean): void;
+  /** Sends DTMF digits (0-9 * # A-D) by the configured method. */
+  sendDtmf(callId: string, digits: string): void;
+  /** Blind transfer: REFER the peer of `callId` to `targetUri`. */
+  blindTransfer(callId: string, targetUri: string): void;
+  /** Attended transfer: REFER the peer of `callId` to the peer of `consultCallId`, with Replaces. */
+  completeTransfer(callId: string, consultCallId: string): void;
+  /** The current calls after every change; an ended call appears once with state 'ended', then is dropped. */
+  onCallsChanged(listener: (calls: CallSnapshot[]) => void): () => void;
+  /** Call media options from the agent's preferences. */
+  configureMedia(options: MediaOptions): void;
+}
+
+export interface MediaOptions {
+  /** Microphone deviceId for calls (null: system default). */
+  microphoneId: string | null;
+  /** Speaker deviceId for call audio (null: system default). */
+  speakerId: string | null;
+  /** DTMF as RFC 4733 telephone-events in the media, or as SIP INFO. */
+  dtmfMode: 'rfc4733' | 'info';
 }

@@ -34,12 +34,15 @@ export class FakeTray implements TrayPort {
 
 export class FakeNotifier implements Notifier {
   readonly shown: DesktopNotification[] = [];
+  /** When each of `shown` appeared (epoch ms), for the benchmarks. */
+  readonly shownAt: number[] = [];
   readonly open = new Map<string, { notification: DesktopNotification } & NotificationHandlers>();
   /** Tags of notifications main withdrew, in order. */
   readonly closed: string[] = [];
 
   show(notification: DesktopNotification, handlers: NotificationHandlers = {}): void {
     this.shown.push(notification);
+    this.shownAt.push(Date.now());
     this.open.set(notification.tag, { notification, ...handlers });
   }
 

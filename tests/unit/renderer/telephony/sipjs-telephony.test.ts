@@ -1,236 +1,15 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineAccount } from '../../../../preload/schemas/account';
 import { engineReportSchema, type EngineReport } from '../../../../preload/schemas/engine';
 import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../../../renderer/telephony/sipjs-telephony';
+import { createFakeSessionDescriptionHandlerFactory } from '../../../fakes/fake-session-description-handler';
+import { ACCOUNT, digestIsValid, FakeSipServer, HA1, incomingInvite, md5, SERVER } from '../../../fakes/sip-fake-transport';
 
 /*
  * The engine runs real sip.js against a fake WebSocket transport (sip.js's
- * `transportConstructor` option) and a scripted registrar that speaks raw SIP:
- * digest challenges checked against the HA1, 200/403/404/423, silence,
- * dropped connections, and raw INVITEs.
+ * `transportConstructor` option) and a scripted registrar that speaks raw SIP
+ * (tests/fakes/sip-fake-transport.ts): digest challenges checked against the
+ * HA1, 200/403/404/423, silence, dropped connections, and raw INVITEs.
  */
-
-const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
-const HA1 = md5('1001:127.0.0.1:pass1001');
-const SERVER = 'ws://127.0.0.1:18080';
-
-const ACCOUNT: EngineAccount = {
-  aor: 'sip:1001@127.0.0.1',
-  displayName: 'Alice Agent',
-  authorizationUsername: '1001',
-  authorizationHa1: HA1,
-  realm: '127.0.0.1',
-  wsServer: SERVER,
-  iceServers: [],
-  registerExpires: 600,
-};
-
-// ---------------------------------------------------------------- raw SIP helpers
-
-interface SipRequest {
-  raw: string;
-  method: string;
-  header(name: string): string | undefined;
-  contactExpires: number | undefined;
-}
-
-function parseRequest(raw: string): SipRequest {
-  const [head = ''] = raw.split('\r\n\r\n');
-  const lines = head.split('\r\n');
-  const method = (lines[0] ?? '').split(' ')[0] ?? '';
-  const header = (name: string): string | undefined => {
-    const prefix = `${name.toLowerCase()}:`;
-    return lines.find((line) => line.toLowerCase().startsWith(prefix))?.slice(prefix.length).trim();
-  };
-  const expires = /;expires=(\d+)/.exec(header('Contact') ?? '')?.[1];
-  return { raw, method, header, contactExpires: expires === undefined ? undefined : Number(expires) };
-}
-
-function response(request: SipRequest, code: number, reason: string, extra: string[] = []): string {
-  const to = request.header('To') ?? '';
-  return [
-    `SIP/2.0 ${code} ${reason}`,
-    `Via: ${request.header('Via')}`,
-    `From: ${request.header('From')}`,
-    `To: ${to.includes(';tag=') ? to : `${to};tag=srv${code}`}`,
-    `Call-ID: ${request.header('Call-ID')}`,
-    `CSeq: ${request.header('CSeq')}`,
-    ...extra,
-    'Server: fake-registrar',
-    'Content-Length: 0',
-    '',
-    '',
-  ].join('\r\n');
-}
-
-/** Checks the digest the way a registrar would, from the HA1 alone. */
-function digestIsValid(request: SipRequest, ha1: string): boolean {
-  const auth = request.header('Authorization');
-  if (!auth) return false;
-  const param = (name: string): string => new RegExp(`${name}="?([^",]+)"?`).exec(auth)?.[1] ?? '';
-  const ha2 = md5(`REGISTER:${param('uri')}`);
-  const expected = param('qop')
-    ? md5(`${ha1}:${param('nonce')}:${param('nc')}:${param('cnonce')}:${param('qop')}:${ha2}`)
-    : md5(`${ha1}:${param('nonce')}:${ha2}`);
-  return param('response') === expected;
-}
-
-type Answer = { code: number; reason: string; headers?: string[] } | 'silent';
-
-/** A registrar with digest auth. `answer` may be replaced per test. */
-class FakeSipServer {
-  up = true;
-  grantSeconds: number | undefined = undefined;
-  readonly transports: FakeTransport[] = [];
-  readonly registers: SipRequest[] = [];
-  /** Everything the phone sent that is not a REGISTER (responses to INVITEs…). */
-  readonly other: string[] = [];
-  answer: (request: SipRequest) => Answer = (request) => this.digestRegistrar(request);
-
-  digestRegistrar(request: SipRequest): Answer {
-    if (!request.header('Authorization') || !digestIsValid(request, HA1)) {
-      return { code: 401, reason: 'Unauthorized', headers: ['WWW-Authenticate: Digest realm="127.0.0.1", nonce="n0nce42", qop="auth", algorithm=MD5'] };
-    }
-    return this.ok(request);
-  }
-
-  ok(request: SipRequest): Answer {
-    const requested = request.contactExpires ?? 3600;
-    if (requested === 0) return { code: 200, reason: 'OK' };
-    const granted = this.grantSeconds === undefined ? requested : Math.min(requested, this.grantSeconds);
-    const contact = (request.header('Contact') ?? '').replace(/;expires=\d+/, `;expires=${granted}`);
-    return { code: 200, reason: 'OK', headers: [`Contact: ${contact}`] };
-  }
-
-  handle(raw: string, transport: FakeTransport): void {
-    if (!raw.startsWith('REGISTER ')) {
-      this.other.push(raw);
-      return;
-    }
-    const request = parseRequest(raw);
-    this.registers.push(request);
-    const answer = this.answer(request);
-    if (answer === 'silent') return;
-    // Deliver after the transaction is in place, like a network would.
-    queueMicrotask(() => transport.receive(response(request, answer.code, answer.reason, answer.headers)));
-  }
-
-  get transportClass(): NonNullable<SipJsTelephonyOptions['transportConstructor']> {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const server = this;
-    class BoundFakeTransport extends FakeTransport {
-      constructor(_logger: unknown, options: Record<string, unknown>) {
-        super(server, options);
-      }
-    }
-    return BoundFakeTransport as unknown as NonNullable<SipJsTelephonyOptions['transportConstructor']>;
-  }
-
-  get connectedTransports(): FakeTransport[] {
-    return this.transports.filter((t) => t.isConnected());
-  }
-}
-
-/** Implements sip.js's Transport interface structurally. */
-class FakeTransport {
-  readonly protocol = 'WS';
-  state: 'Connecting' | 'Connected' | 'Disconnecting' | 'Disconnected' = 'Disconnected';
-  readonly stateChange = { addListener: () => undefined, removeListener: () => undefined, on: () => undefined, off: () => undefined, once: () => undefined };
-  onConnect: (() => void) | undefined;
-  onDisconnect: ((error?: Error) => void) | undefined;
-  onMessage: ((message: string) => void) | undefined;
-  connects = 0;
-  disposed = false;
-  /** Stands in for the WebSocket sip.js's web transport exposes as `ws`. */
-  ws: EventTarget | undefined;
-
-  constructor(
-    private readonly server: FakeSipServer,
-    readonly options: Record<string, unknown>,
-  ) {
-    server.transports.push(this);
-  }
-
-  connect(): Promise<void> {
-    if (this.state === 'Connected') return Promise.resolve();
-    this.connects += 1;
-    this.state = 'Connecting';
-    return new Promise((resolve, reject) => {
-      queueMicrotask(() => {
-        if (this.state !== 'Connecting') return reject(new Error('Connect aborted.'));
-        if (!this.server.up) {
-          this.state = 'Disconnected';
-          return reject(new Error(`WebSocket closed ${SERVER} (code: 1006)`));
-        }
-        this.state = 'Connected';
-        this.ws = new EventTarget();
-        this.onConnect?.();
-        resolve();
-      });
-    });
-  }
-
-  disconnect(): Promise<void> {
-    const was = this.state;
-    this.state = 'Disconnected';
-    this.ws?.dispatchEvent(new Event('close'));
-    this.ws = undefined;
-    if (was === 'Connected') this.onDisconnect?.();
-    return Promise.resolve();
-  }
-
-  dispose(): Promise<void> {
-    this.disposed = true;
-    return this.disconnect();
-  }
-
-  isConnected(): boolean {
-    return this.state === 'Connected';
-  }
-
-  send(message: string): Promise<void> {
-    if (this.state !== 'Connected') return Promise.reject(new Error('Not connected.'));
-    this.server.handle(message, this);
-    return Promise.resolve();
-  }
-
-  /** The server side closed or the network died. */
-  drop(): void {
-    if (this.state !== 'Connected') return;
-    this.state = 'Disconnected';
-    this.ws?.dispatchEvent(new Event('close'));
-    this.ws = undefined;
-    this.onDisconnect?.(new Error(`WebSocket closed ${SERVER} (code: 1006)`));
-  }
-
-  receive(raw: string): void {
-    if (this.state !== 'Connected') return;
-    this.ws?.dispatchEvent(Object.assign(new Event('message'), { data: raw }));
-    this.onMessage?.(raw);
-  }
-
-  /** The server answers a CRLF keep-alive ping (sip.js consumes these inside its transport). */
-  pong(): void {
-    this.ws?.dispatchEvent(Object.assign(new Event('message'), { data: '\r\n' }));
-  }
-}
-
-function incomingInvite(callId: string): string {
-  return [
-    'INVITE sip:1001@127.0.0.1;transport=ws SIP/2.0',
-    'Via: SIP/2.0/WS 127.0.0.1:18080;branch=z9hG4bK-' + callId,
-    'Max-Forwards: 70',
-    'From: "Bob Caller" <sip:1002@127.0.0.1>;tag=caller-' + callId,
-    'To: <sip:1001@127.0.0.1>',
-    `Call-ID: ${callId}`,
-    'CSeq: 1 INVITE',
-    'Contact: <sip:1002@127.0.0.1:5070>',
-    'Content-Length: 0',
-    '',
-    '',
-  ].join('\r\n');
-}
 
 // ---------------------------------------------------------------- harness
 
@@ -244,6 +23,7 @@ function setup(options: Partial<SipJsTelephonyOptions> = {}) {
   const logs: string[] = [];
   const telephony = createSipJsTelephony({
     transportConstructor: server.transportClass,
+    sessionDescriptionHandlerFactory: createFakeSessionDescriptionHandlerFactory(),
     log: (level, line) => logs.push(`${level} ${line}`),
     ...options,
   });
@@ -605,26 +385,30 @@ describe('incoming calls', () => {
     expect(finals.some((m) => m.startsWith('SIP/2.0 180'))).toBe(false);
   });
 
-  it('when available and no call handler is installed, refuses with 480 Temporarily Unavailable', async () => {
-    const { server } = await registered();
+  it('when available rings: 180 Ringing, and the call is offered as incoming', async () => {
+    const { server, telephony } = await registered();
+    const calls: string[] = [];
+    telephony.onCallsChanged((list) => calls.push(...list.map((c) => `${c.peer.user}:${c.state}`)));
     server.transports[0]!.receive(incomingInvite('ring-1'));
     await flush();
-    expect(server.other.some((m) => m.startsWith('SIP/2.0 480') && m.includes('Call-ID: ring-1'))).toBe(true);
+    expect(server.other.some((m) => m.startsWith('SIP/2.0 180') && m.includes('Call-ID: ring-1'))).toBe(true);
+    expect(calls).toEqual(['1002:incoming']);
   });
 
-  it('when available hands the call to onIncoming, from a user agent built with our settings', async () => {
-    const onIncoming = vi.fn();
-    const { server } = await registered({ onIncoming });
-    server.transports[0]!.receive(incomingInvite('ring-2'));
+  it('builds its user agent with our settings: explicit ICE servers, the HA1, quiet logging', async () => {
+    const factory = createFakeSessionDescriptionHandlerFactory();
+    const { server, telephony } = await registered({ sessionDescriptionHandlerFactory: factory });
+    const id = telephony.dial('sip:1002@127.0.0.1');
     await flush();
-
-    expect(onIncoming).toHaveBeenCalledTimes(1);
-    expect(server.other.some((m) => /^SIP\/2\.0 [2-6]\d\d/.test(m) && m.includes('Call-ID: ring-2'))).toBe(false);
-    const config = onIncoming.mock.calls[0]![0].userAgent.configuration;
-    expect(config.sessionDescriptionHandlerFactoryOptions.peerConnectionConfiguration.iceServers).toEqual([]);
+    expect(server.requests('INVITE')).toHaveLength(1);
+    const [session, options] = factory.calls[0]!;
+    expect(options?.peerConnectionConfiguration?.iceServers).toEqual([]);
+    expect(options?.iceGatheringTimeout).toBeLessThanOrEqual(500);
+    const config = session.userAgent.configuration;
     expect(config.authorizationHa1).toBe(HA1);
     expect(config.authorizationPassword).toBe('');
     expect(config.logLevel).toBe('warn');
+    telephony.hangup(id);
   });
 });
 

@@ -1,0 +1,86 @@
+import type { Session, URI, Web } from 'sip.js';
+import { dtmfRelayBody } from './dtmf';
+import { transferProgress, type TransferProgress } from './transfer-progress';
+
+/**
+ * The in-dialog requests a call sends, each as one small promise-shaped
+ * step: hold/resume re-INVITE, SIP INFO DTMF, REFER with its NOTIFYs. sip.js
+ * turns timeouts and transport errors into 408/503 responses, so every step
+ * settles. None of them throws.
+ */
+
+/** Audio only, always (sip.js's web handler reads `constraints`). */
+export const AUDIO_ONLY: Web.SessionDescriptionHandlerOptions = { constraints: { audio: true, video: false } };
+
+/** Runs a sip.js step that may throw synchronously or reject; neither escapes. */
+export function settle(step: () => Promise<unknown> | void, log: (error: unknown) => void): void {
+  try {
+    const result = step();
+    if (result) result.catch(log);
+  } catch (error) {
+    log(error);
+  }
+}
+
+/** Re-INVITE with our audio `sendonly` (hold) or `sendrecv` (resume). Resolves true once the peer accepted. */
+export function sendHoldReinvite(session: Session, hold: boolean, log: (error: unknown) => void): Promise<boolean> {
+  // The web handler's `hold` option sets the offered direction, and, because
+  // sip.js keeps re-INVITE options, also keeps us on hold in our answers to
+  // the peer's own re-INVITEs.
+  const sessionDescriptionHandlerOptions: Web.SessionDescriptionHandlerOptions = { ...AUDIO_ONLY, hold };
+  return new Promise<boolean>((resolve) => {
+    try {
+      session
+        .invite({ sessionDescriptionHandlerOptions, requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) } })
+        .catch((error: unknown) => {
+          log(error);
+          resolve(false);
+        });
+    } catch (error) {
+      log(error);
+      resolve(false);
+    }
+  });
+}
+
+/** One SIP INFO carrying one digit as application/dtmf-relay. Resolves on any answer. */
+export function sendDtmfInfo(session: Session, digit: string, log: (error: unknown) => void): Promise<void> {
+  const body = { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: dtmfRelayBody(digit) };
+  return new Promise<void>((resolve) => {
+    try {
+      session
+        .info({ requestOptions: { body }, requestDelegate: { onAccept: () => resolve(), onReject: () => resolve() } })
+        .catch((error: unknown) => {
+          log(error);
+          resolve();
+        });
+    } catch (error) {
+      log(error);
+      resolve();
+    }
+  });
+}
+
+/**
+ * REFER (RFC 3515). `onProgress` hears 'failed' when the REFER is refused,
+ * and each NOTIFY's sipfrag as 'trying' / 'succeeded' / 'failed'.
+ */
+export function sendRefer(session: Session, target: URI, onProgress: (progress: TransferProgress) => void, log: (error: unknown) => void): void {
+  try {
+    session
+      .refer(target, {
+        requestDelegate: { onReject: () => onProgress('failed') },
+        onNotify: (notification) => {
+          notification.accept().catch(log);
+          onProgress(transferProgress(notification.request.body));
+        },
+      })
+      .catch((error: unknown) => {
+        log(error);
+        onProgress('failed');
+      });
+  } catch (error) {
+    log(error);
+    onProgress('failed');
+  }
+}
