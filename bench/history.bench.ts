@@ -6,6 +6,7 @@ import { afterAll, it } from 'vitest';
 import type { HistoryStore } from '../main/ports/history-store';
 import { createFileHistoryStore, HISTORY_FILE_NAME } from '../main/services/call-history/file-history-store';
 import { historyQuerySchema, type HistoryEntry, type HistoryQuery, type HistoryStatus } from '../preload/schemas/history';
+import { median } from './stats';
 
 /**
  * Call history with 100,000 entries: how long opening it, the first page
@@ -41,12 +42,6 @@ function entry(n: number): HistoryEntry {
     endedAt: startedAt + 6_000 + (n % 600) * 1_000,
     durationSec: answered ? n % 600 : 0,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function time(fn: () => Promise<unknown>): Promise<number> {

@@ -103,7 +103,8 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   function onRegistrationChange(view: RegistrationView): void {
     const prev = lastView;
     lastView = view;
-    log.info(`registration: ${prev.status} → ${view.status}`);
+    const why = 'cause' in view ? ` (${view.cause}${view.statusCode ? ` ${view.statusCode}` : ''}${view.detail ? `: ${view.detail}` : ''})` : '';
+    log.info(`registration: ${prev.status} → ${view.status}${why}`);
     void notifyReachability(prev, view);
     if (lifecycle.quiescent) {
       for (const resolve of quiescenceWaiters) resolve();

@@ -1,6 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import { sendInvite } from '../support/kamailio/sip-invite.mjs';
-import { answer, callPanel, dial, expectAudioFlowing, expectConnected, registeredAgents } from './support/call-steps';
+import { answer, callPanel, dial, endedCallPanel, expectAudioFlowing, expectConnected, registeredAgents } from './support/call-steps';
 
 test.describe('calls between agents', () => {
   test('an outbound call connects with audio flowing both ways, and hanging up ends it on both sides', async ({ launch, kamailio }) => {
@@ -42,7 +42,7 @@ test.describe('calls between agents', () => {
     const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
     await dial(alice!.page, '1002');
     await callPanel(bob!.page, '1001').getByRole('button', { name: 'Decline' }).click();
-    await expect(callPanel(alice!.page, '1002')).toContainText('Declined');
+    await expect(endedCallPanel(alice!.page, '1002')).toContainText('Declined');
     const reply = (await kamailio.logLines()).find((e) => e.event === 'REPLY' && e.method === 'INVITE' && e.code >= 400);
     expect(reply && 'code' in reply ? reply.code : null).toBe(603);
   });
@@ -64,14 +64,14 @@ test.describe('calls between agents', () => {
   test('calling a user that does not exist says so in plain words', async ({ launch, kamailio }) => {
     const [alice] = await registeredAgents(launch, kamailio, ['1001']);
     await dial(alice!.page, '4999');
-    await expect(callPanel(alice!.page, '4999')).toContainText('Number not found');
+    await expect(endedCallPanel(alice!.page, '4999')).toContainText('Number not found');
   });
 
   test('calling an agent who is in Do Not Disturb reports busy', async ({ launch, kamailio }) => {
     const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
     await bob!.page.getByLabel('Presence').selectOption('dnd');
     await dial(alice!.page, '1002');
-    await expect(callPanel(alice!.page, '1002')).toContainText('Busy');
+    await expect(endedCallPanel(alice!.page, '1002')).toContainText('Busy');
   });
 
   test('a call from a plain SIP phone rings and is answered', async ({ launch, kamailio }) => {

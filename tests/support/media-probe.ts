@@ -18,18 +18,18 @@ export const MEDIA_PROBE_SCRIPT = `(() => {
   window.RTCPeerConnection.prototype = NativePC.prototype;
   Object.setPrototypeOf(window.RTCPeerConnection, NativePC);
 
-  const timers = new Set();
+  const timers = new Map();
   const nativeSetTimeout = window.setTimeout.bind(window);
   const nativeClearTimeout = window.clearTimeout.bind(window);
   const nativeSetInterval = window.setInterval.bind(window);
   const nativeClearInterval = window.clearInterval.bind(window);
   window.setTimeout = (fn, ms, ...rest) => {
     const id = nativeSetTimeout((...a) => { timers.delete(id); if (typeof fn === 'function') fn(...a); }, ms, ...rest);
-    timers.add(id);
+    timers.set(id, { ms, stack: new Error().stack });
     return id;
   };
   window.clearTimeout = (id) => { timers.delete(id); nativeClearTimeout(id); };
-  window.setInterval = (fn, ms, ...rest) => { const id = nativeSetInterval(fn, ms, ...rest); timers.add(id); return id; };
+  window.setInterval = (fn, ms, ...rest) => { const id = nativeSetInterval(fn, ms, ...rest); timers.set(id, { ms, interval: true, stack: new Error().stack }); return id; };
   window.clearInterval = (id) => { timers.delete(id); nativeClearInterval(id); };
 
   const tones = [];
@@ -44,10 +44,20 @@ export const MEDIA_PROBE_SCRIPT = `(() => {
     };
   }
 
+  const plays = [];
+  const nativePlay = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function (...args) {
+    const el = this;
+    return nativePlay.apply(el, args).then((v) => { plays.push({ id: el.dataset.testid || '', at: Date.now() }); return v; });
+  };
+
   window.__rdProbe = {
+    plays: () => plays.slice(),
     openPeerConnections: () => pcs.filter((pc) => pc.signalingState !== 'closed').length,
     allPeerConnections: () => pcs.length,
     activeTimers: () => timers.size,
+    /** Where each live timer was set (for a failing leak test's message). */
+    timerOrigins: () => [...timers.values()].map((t) => \`\${t.interval ? 'interval' : 'timeout'} \${t.ms} ms\n\${t.stack}\`),
     audioElements: () => document.querySelectorAll('audio').length,
     dtmfTones: () => tones.join(''),
     async rtp() {
@@ -69,8 +79,11 @@ export const MEDIA_PROBE_SCRIPT = `(() => {
 export interface MediaProbe {
   openPeerConnections(): Promise<number>;
   activeTimers(): Promise<number>;
+  timerOrigins(): Promise<string[]>;
   audioElements(): Promise<number>;
   dtmfTones(): Promise<string>;
+  /** Every media element that started playing: its data-testid and when (epoch ms). */
+  plays(): Promise<Array<{ id: string; at: number }>>;
   /** RTP audio packet counters of each open PeerConnection. */
   rtp(): Promise<Array<{ sent: number; received: number }>>;
   heapBytes(): Promise<number>;
@@ -84,8 +97,10 @@ export function mediaProbe(page: Page): MediaProbe {
   return {
     openPeerConnections: () => call<number>(page, 'openPeerConnections'),
     activeTimers: () => call<number>(page, 'activeTimers'),
+    timerOrigins: () => call<string[]>(page, 'timerOrigins'),
     audioElements: () => call<number>(page, 'audioElements'),
     dtmfTones: () => call<string>(page, 'dtmfTones'),
+    plays: () => call<Array<{ id: string; at: number }>>(page, 'plays'),
     rtp: () => call<Array<{ sent: number; received: number }>>(page, 'rtp'),
     heapBytes: async () => {
       const session = await page.context().newCDPSession(page);

@@ -25,9 +25,14 @@ export async function dial(page: Page, target: string): Promise<void> {
   await page.getByRole('button', { name: 'Call', exact: true }).click();
 }
 
-/** The panel of the call with this peer (by number or name). */
+/** The panel of the live (not yet ended) call with this peer (by number or name). */
 export function callPanel(page: Page, peer: string | RegExp): Locator {
-  return page.getByTestId('call-panel').filter({ hasText: peer });
+  return page.locator('[data-testid="call-panel"]:not([data-call-state="ended"])').filter({ hasText: peer });
+}
+
+/** The panel of a call with this peer that has just ended (it shows the outcome for a few seconds). */
+export function endedCallPanel(page: Page, peer: string | RegExp): Locator {
+  return page.locator('[data-testid="call-panel"][data-call-state="ended"]').filter({ hasText: peer });
 }
 
 export async function answer(page: Page, peer: string | RegExp): Promise<void> {

@@ -1,0 +1,124 @@
+import { expect } from '@playwright/test';
+import dgram from 'node:dgram';
+import type { AppInstance } from '../tests/support/app-instance';
+import { test } from '../tests/support/fixtures';
+import type { KamailioHandle } from '../tests/support/kamailio/kamailio.mjs';
+import { callPanel, dial, expectConnected, registeredAgents } from '../tests/e2e/support/call-steps';
+import { report } from './stats';
+
+/**
+ * Call benchmarks over the e2e harness (real renderer in Chromium, real
+ * main services, real Kamailio). Prints medians; asserts nothing about time.
+ * Run: npm run bench:calls  (BENCH_CALLS=N sets the leak-check call count, default 200).
+ */
+const ROUNDS = 15;
+const LEAK_CALLS = Number(process.env.BENCH_CALLS ?? 200);
+const results: string[] = [];
+/** Poll every 5 ms: the default back-off would dominate the figures. */
+const FAST = { intervals: [5] };
+
+const inviteTimes = async (kamailio: KamailioHandle, from: string) =>
+  (await kamailio.logLines()).filter((e) => e.event === 'INVITE' && e.from === from && !e.indialog).map((e) => e.ts * 1000);
+const replyTimes = async (kamailio: KamailioHandle, code: number) =>
+  (await kamailio.logLines()).filter((e) => e.event === 'REPLY' && e.method === 'INVITE' && e.code === code && !e.local).map((e) => e.ts * 1000);
+
+async function endAll(...apps: AppInstance[]): Promise<void> {
+  for (const app of apps) {
+    for (const button of await app.page.getByRole('button', { name: /^(Hang up|Decline)$/ }).all()) await button.click().catch(() => undefined);
+  }
+  for (const app of apps) await expect(app.page.getByTestId('call-panel').filter({ hasNot: app.page.getByTestId('call-timer') })).toHaveCount(0, { timeout: 15_000 }).catch(() => undefined);
+  for (const app of apps) await expect.poll(() => app.probe.openPeerConnections(), { timeout: 15_000 }).toBe(0);
+}
+
+/** A UDP port on which nothing answers: a STUN server that never replies. */
+async function silentUdpPort(): Promise<{ port: number; close(): void }> {
+  const socket = dgram.createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  socket.on('message', () => undefined);
+  return { port: socket.address().port, close: () => socket.close() };
+}
+
+async function measureDial(kamailio: KamailioHandle, alice: AppInstance, bob: AppInstance, label: string): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const before = (await inviteTimes(kamailio, '1001')).length;
+    await alice.page.getByLabel('Number or SIP address').fill('1002');
+    const callButton = alice.page.getByRole('button', { name: 'Call', exact: true });
+    await callButton.waitFor();
+    const clickedAt = Date.now();
+    await callButton.click();
+    await expect.poll(async () => (await inviteTimes(kamailio, '1001')).length, FAST).toBeGreaterThan(before);
+    samples.push((await inviteTimes(kamailio, '1001'))[before]! - clickedAt);
+    await endAll(alice, bob);
+  }
+  results.push(report(`click Call → INVITE on the wire (${label})`, samples));
+}
+
+test('call benchmarks', async ({ launch, kamailio }) => {
+  const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
+  await alice!.page.getByRole('tab', { name: 'Phone' }).click();
+
+  await measureDial(kamailio, alice!, bob!, 'no ICE servers');
+
+  const stun = await silentUdpPort();
+  const saved = await alice!.ringdesk.snapshot();
+  await alice!.ringdesk.handlers.account.save(
+    { fields: { ...saved.account!.fields, iceServers: [{ urls: `stun:127.0.0.1:${stun.port}` }] } },
+    { webContentsId: 1, frameUrl: alice!.page.url(), isMainFrame: true },
+  );
+  await expect(alice!.page.getByTestId('registration-status')).toHaveText('Registered');
+  await measureDial(kamailio, alice!, bob!, 'STUN server that never answers');
+  stun.close();
+
+  // Incoming: INVITE reaches the proxy → ringtone playing / notification shown; answer → 200 on the wire.
+  const ring: number[] = [];
+  const notify: number[] = [];
+  const answered: number[] = [];
+  const established: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const invitesBefore = (await inviteTimes(kamailio, '1001')).length;
+    const playsBefore = (await bob!.probe.plays()).filter((p) => p.id === 'ringtone').length;
+    const shownBefore = bob!.shell.notifier.shown.length;
+    const okBefore = (await replyTimes(kamailio, 200)).length;
+    await dial(alice!.page, '1002');
+    await expect.poll(() => bob!.shell.notifier.shown.length, FAST).toBeGreaterThan(shownBefore);
+    await expect.poll(async () => (await bob!.probe.plays()).filter((p) => p.id === 'ringtone').length, FAST).toBeGreaterThan(playsBefore);
+    const answerAt = Date.now();
+    bob!.shell.notifier.act(bob!.shell.notifier.shown[shownBefore]!.tag, 'answer');
+    const invitedAt = (await inviteTimes(kamailio, '1001'))[invitesBefore]!;
+    ring.push((await bob!.probe.plays()).filter((p) => p.id === 'ringtone')[playsBefore]!.at - invitedAt);
+    notify.push(bob!.shell.notifier.shownAt[shownBefore]! - invitedAt);
+    await expect.poll(async () => (await replyTimes(kamailio, 200)).length, FAST).toBeGreaterThan(okBefore);
+    const okAt = (await replyTimes(kamailio, 200))[okBefore]!;
+    answered.push(okAt - answerAt);
+    established.push(okAt - invitedAt);
+    await expectConnected(alice!.page, '1002');
+    await endAll(alice!, bob!);
+  }
+  results.push(report('INVITE → ringtone playing', ring));
+  results.push(report('INVITE → notification shown', notify));
+  results.push(report('Answer pressed → 200 OK on the wire', answered));
+  results.push(report('INVITE → established (answered from the notification as soon as it shows)', established));
+
+  // Leaks: heap and PeerConnections after many calls.
+  const heapBefore = await alice!.probe.heapBytes();
+  const pcsBefore = await alice!.probe.openPeerConnections();
+  for (let i = 0; i < LEAK_CALLS; i++) {
+    const shownBefore = bob!.shell.notifier.shown.length;
+    await dial(alice!.page, '1002');
+    await expect.poll(() => bob!.shell.notifier.shown.length).toBeGreaterThan(shownBefore);
+    bob!.shell.notifier.act(bob!.shell.notifier.shown[shownBefore]!.tag, 'answer');
+    await expectConnected(alice!.page, '1002');
+    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Hang up' }).click();
+    await expect(alice!.page.getByTestId('call-panel').filter({ has: alice!.page.getByRole('button', { name: 'Hang up' }) })).toHaveCount(0);
+  }
+  await endAll(alice!, bob!);
+  const heapAfter = await alice!.probe.heapBytes();
+  const pcsAfter = await alice!.probe.openPeerConnections();
+  const heapLine = `renderer JS heap after ${LEAK_CALLS} calls: ${(heapBefore / 1e6).toFixed(1)} MB → ${(heapAfter / 1e6).toFixed(1)} MB (ratio ${(heapAfter / heapBefore).toFixed(2)})`;
+  const pcLine = `open RTCPeerConnections after ${LEAK_CALLS} calls: ${pcsBefore} → ${pcsAfter}`;
+  console.log(heapLine);
+  console.log(pcLine);
+  results.push(heapLine, pcLine);
+  console.log(`\n== call benchmarks ==\n${results.join('\n')}`);
+});
