@@ -1,26 +1,13 @@
 import type { CallSnapshot } from '../../preload/schemas/call';
 import type { HistoryEntry } from '../../preload/schemas/history';
+import { aCall, aHistoryEntry } from './app-snapshots';
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
+const ALICE = { uri: 'sip:+15550100@pbx.example.com', user: '+15550100', displayName: 'Alice Example' };
 
-/** A call as the renderer's engine reports it; an inbound call ringing unless overridden. */
+/** A call as the renderer's engine reports it: Alice (+15550100) ringing in, unless overridden. */
 export function callSnapshot(overrides: Partial<CallSnapshot> = {}): CallSnapshot {
-  return {
-    id: 'call-1',
-    direction: 'inbound',
-    peer: { uri: 'sip:+15550100@pbx.example.com', user: '+15550100', displayName: 'Alice Example' },
-    state: 'incoming',
-    muted: false,
-    held: false,
-    remoteHeld: false,
-    startedAt: T0,
-    answeredAt: null,
-    endedAt: null,
-    end: null,
-    transfer: null,
-    consultFor: null,
-    ...overrides,
-  };
+  return aCall({ id: 'call-1', peer: ALICE, startedAt: T0, ...overrides });
 }
 
 /** The same call, ended. */
@@ -28,17 +15,7 @@ export function ended(call: CallSnapshot, end: NonNullable<CallSnapshot['end']>,
   return { ...call, state: 'ended', end, endedAt };
 }
 
-/** A history entry, for filling a history file. */
+/** A history entry, for filling a history file: a one-minute answered call from Alice unless overridden. */
 export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
-  return {
-    id: 'call-1',
-    direction: 'inbound',
-    status: 'answered',
-    peer: { uri: 'sip:+15550100@pbx.example.com', user: '+15550100', displayName: 'Alice Example' },
-    startedAt: T0,
-    answeredAt: T0 + 5_000,
-    endedAt: T0 + 65_000,
-    durationSec: 60,
-    ...overrides,
-  };
+  return aHistoryEntry({ id: 'call-1', status: 'answered', peer: ALICE, startedAt: T0, answeredAt: T0 + 5_000, endedAt: T0 + 65_000, durationSec: 60, ...overrides });
 }
