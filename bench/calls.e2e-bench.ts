@@ -1,9 +1,15 @@
 import { expect } from '@playwright/test';
 import dgram from 'node:dgram';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HISTORY_FILE_NAME } from '../main/services/call-history/file-history-store';
+import { setUpAndRegister } from '../tests/e2e/support/account-steps';
 import type { AppInstance } from '../tests/support/app-instance';
 import { test } from '../tests/support/fixtures';
 import type { KamailioHandle } from '../tests/support/kamailio/kamailio.mjs';
 import { callPanel, dial, expectConnected, registeredAgents } from '../tests/e2e/support/call-steps';
+import { historyEntryNumber } from './history-fixture';
 import { report } from './stats';
 
 /**
@@ -121,4 +127,41 @@ test('call benchmarks', async ({ launch, kamailio }) => {
   console.log(pcLine);
   results.push(heapLine, pcLine);
   console.log(`\n== call benchmarks ==\n${results.join('\n')}`);
+});
+
+test('history view with 100,000 entries', async ({ launch, kamailio }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-bench-view-'));
+  const lines: string[] = [];
+  for (let n = 0; n < 100_000; n++) lines.push(JSON.stringify(historyEntryNumber(n)));
+  fs.writeFileSync(path.join(dataDir, HISTORY_FILE_NAME), `${lines.join('\n')}\n`);
+
+  const startedAt = Date.now();
+  const app = await launch({ dataDir });
+  await setUpAndRegister(app, kamailio);
+  const list = app.page.getByRole('list', { name: 'Calls' }).getByRole('listitem');
+  await app.page.getByRole('tab', { name: 'History' }).click();
+  await expect(list).toHaveCount(100, { timeout: 30_000 });
+  const firstOpen = Date.now() - startedAt;
+
+  const reopen: number[] = [];
+  const search: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    await app.page.getByRole('tab', { name: 'Phone' }).click();
+    const t0 = Date.now();
+    await app.page.getByRole('tab', { name: 'History' }).click();
+    await expect(list).toHaveCount(100);
+    reopen.push(Date.now() - t0);
+
+    const term = i % 2 ? 'garcia 41' : '555 001 2345';
+    const t1 = Date.now();
+    await app.page.getByLabel('Search calls').fill(term);
+    await expect(list.first()).toContainText(i % 2 ? /García 41/ : /555/);
+    search.push(Date.now() - t1);
+    await app.page.getByLabel('Search calls').fill('');
+    await expect(list).toHaveCount(100);
+  }
+  const line = `history view, 100,000 entries: app start → first page shown ${firstOpen} ms (includes setting up the account)`;
+  console.log(line);
+  results.push(line, report('history view: open the History tab → first 100 shown', reopen), report('history view: type a search → results shown (includes debounce)', search));
+  console.log(`\n== history view ==\n${results.slice(-3).join('\n')}`);
 });

@@ -5,7 +5,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, it } from 'vitest';
 import type { HistoryStore } from '../main/ports/history-store';
 import { createFileHistoryStore, HISTORY_FILE_NAME } from '../main/services/call-history/file-history-store';
-import { historyQuerySchema, type HistoryEntry, type HistoryQuery, type HistoryStatus } from '../preload/schemas/history';
+import { historyQuerySchema, type HistoryQuery } from '../preload/schemas/history';
+import { historyEntryNumber as entry } from './history-fixture';
 import { median } from './stats';
 
 /**
@@ -23,26 +24,6 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-bench-history-'));
 const silent = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const SURNAMES = ['Smith', 'Müller', 'García', 'Nguyen', 'Okafor', 'Kowalski', 'Rossi', 'Dubois', 'Tanaka', 'Jensen'];
-const STATUSES: HistoryStatus[] = ['answered', 'answered', 'answered', 'missed', 'cancelled', 'busy', 'no-answer', 'declined', 'failed', 'transferred'];
-
-/** Ten years of a busy agent's calls, a few minutes apart; numbers repeat as real customers do. */
-function entry(n: number): HistoryEntry {
-  const startedAt = Date.UTC(2016, 0, 1) + n * 190_000;
-  const number = `+1555${String((n * 7919) % 40_000).padStart(7, '0')}`;
-  const status = STATUSES[n % STATUSES.length]!;
-  const answered = status === 'answered' || status === 'transferred';
-  return {
-    id: `3f2c${n.toString(16).padStart(8, '0')}-7a1e-4c2b-9d3f-${(n * 2654435761 >>> 0).toString(16).padStart(12, '0')}`,
-    direction: status === 'missed' || n % 2 === 0 ? 'inbound' : 'outbound',
-    status,
-    peer: { uri: `sip:${number}@pbx.example.com`, user: number, displayName: n % 4 === 0 ? null : `${['Ana', 'Ben', 'Chloé', 'Dev'][n % 4]} ${SURNAMES[(n >> 2) % 10]} ${n % 997}` },
-    startedAt,
-    answeredAt: answered ? startedAt + 6_000 : null,
-    endedAt: startedAt + 6_000 + (n % 600) * 1_000,
-    durationSec: answered ? n % 600 : 0,
-  };
-}
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

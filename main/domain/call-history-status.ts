@@ -39,7 +39,7 @@ function unansweredInbound(call: Pick<CallSnapshot, 'end'>): HistoryStatus {
   if (reason === 'answered-elsewhere') return 'answered-elsewhere';
   // The agent turned it down (603, or 486 from Decline-as-busy / Do Not Disturb).
   if ((reason === 'declined' || reason === 'busy') && call.end?.by === 'local') return 'declined';
-  if (reason === 'not-found' || reason === 'unavailable' || reason === 'network' || reason === 'failed') return 'failed';
+  if (reason === 'not-found' || reason === 'unavailable' || reason === 'network' || reason === 'microphone' || reason === 'failed') return 'failed';
   // The caller gave up, or nobody picked up in time: the agent missed it.
   return 'missed';
 }

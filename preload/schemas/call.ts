@@ -37,6 +37,8 @@ export const callEndReasonSchema = z.enum([
   'transferred',
   /** Connection or media failure. */
   'network',
+  /** The microphone could not be opened (permission denied, none connected). */
+  'microphone',
   /** Any other failure. */
   'failed',
 ]);

@@ -55,6 +55,8 @@ export function callOutcomeText(call: Pick<CallSnapshot, 'direction' | 'end' | '
       return 'Transferred';
     case 'network':
       return 'Call failed — network';
+    case 'microphone':
+      return 'Call failed — no microphone';
     case 'failed':
       return 'Call failed';
   }

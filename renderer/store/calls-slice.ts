@@ -6,6 +6,7 @@ import { dialTarget, dialTextForPeer } from '../domain/dial-target';
 import { displayNumber } from '../domain/phone-number';
 import { selectAccountDomain, selectDefaultCountry } from './selectors';
 import type { CallsSlice, RingdeskDeps, RingdeskState } from './types';
+import { MICROPHONE_DENIED_TEXT } from '../domain/audio-devices';
 
 /**
  * Mirrors the engine's calls. Each snapshot that changes something is
@@ -63,6 +64,8 @@ export function createCallsSlice({ desktop, telephony }: RingdeskDeps): StateCre
       for (const call of changed) {
         report(call);
         if (call.state === 'ended') scheduleRemoval(call.id);
+        // The outcome fades with the panel; how to fix the microphone must stay until read.
+        if (call.end?.reason === 'microphone') get().reportProblem(MICROPHONE_DENIED_TEXT);
       }
     };
 

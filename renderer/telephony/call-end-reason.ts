@@ -25,8 +25,10 @@ export type CallEnding =
   | { kind: 'transferred'; by: 'local' | 'remote' }
   /** The WebSocket to the SIP server closed: the call's signalling is gone. */
   | { kind: 'transport-lost' }
-  /** The media path failed (ICE/DTLS failed) or the microphone could not be opened. */
+  /** The media path failed (ICE/DTLS failed). */
   | { kind: 'media-failed' }
+  /** The microphone could not be opened: the peer would hear nothing. */
+  | { kind: 'microphone-failed' }
   /** Anything else (an exception inside the SIP stack, a malformed answer, …). */
   | { kind: 'error' };
 
@@ -66,6 +68,8 @@ export function describeCallEnd(ending: CallEnding): CallEnd {
     case 'transport-lost':
     case 'media-failed':
       return { reason: 'network', by: 'system' };
+    case 'microphone-failed':
+      return { reason: 'microphone', by: 'system' };
     case 'error':
       return { reason: 'failed', by: 'system' };
   }

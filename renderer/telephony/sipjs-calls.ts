@@ -189,7 +189,7 @@ export class CallRegistry {
         const call = this.calls.get(id);
         if (!call || call.isEnded) return;
         // ICE/DTLS failed, or no microphone (the peer would hear nothing): end it, saying why.
-        call.abort(what === 'connection' ? { kind: 'media-failed' } : { kind: 'error' });
+        call.abort(what === 'connection' ? { kind: 'media-failed' } : { kind: 'microphone-failed' });
       },
       log: (message) => this.deps.warn(message),
     });

@@ -32,6 +32,7 @@ describe('how a finished call is remembered in the history', () => {
     ['an outbound call to a number that does not exist', 'outbound', false, { reason: 'not-found', by: 'remote', statusCode: 404 }, 'failed'],
     ['an outbound call to someone unavailable', 'outbound', false, { reason: 'unavailable', by: 'remote', statusCode: 480 }, 'failed'],
     ['an outbound call lost to the network', 'outbound', false, { reason: 'network', by: 'system' }, 'failed'],
+    ['an outbound call that could not open the microphone', 'outbound', false, { reason: 'microphone', by: 'system' }, 'failed'],
     ['an outbound call that failed otherwise', 'outbound', false, { reason: 'failed', by: 'remote', statusCode: 500 }, 'failed'],
     ['an outbound call that ended without a reason', 'outbound', false, null, 'failed'],
     ['an answered inbound call the agent transferred', 'inbound', true, { reason: 'transferred', by: 'local' }, 'transferred'],

@@ -21,6 +21,7 @@ describe('calls in plain words', () => {
     ['no-answer', 'Not answered'],
     ['unavailable', 'Unavailable'],
     ['network', 'Call failed — network'],
+    ['microphone', 'Call failed — no microphone'],
     ['failed', 'Call failed'],
     ['transferred', 'Transferred'],
     ['answered-elsewhere', 'Answered on another device'],

@@ -56,6 +56,13 @@ describe('calls: mirroring the engine', () => {
     expect(desktop.callsTo(contract.calls.report).at(-1)).toMatchObject({ state: 'ended' });
   });
 
+  it('keeps the microphone guidance on screen when a call fails for want of a microphone', async () => {
+    const { telephony, state } = await storeWithCalls();
+    telephony.pushCall(aCall({ direction: 'outbound', state: 'dialing' }));
+    telephony.pushCall(ended(aCall({ direction: 'outbound', state: 'dialing' }), 'microphone', 'system'));
+    expect(state().ui.localNotices.map((n) => n.message)).toEqual([expect.stringMatching(/needs the microphone for calls/)]);
+  });
+
   it('answers and declines when the agent acts on the notification', async () => {
     const { desktop, telephony } = await storeWithCalls();
     telephony.pushCall(aCall({ id: 'one' }));

@@ -58,6 +58,7 @@ describe('how other calls end', () => {
     expect(describeCallEnd({ kind: 'transport-lost' })).toEqual({ reason: 'network', by: 'system' });
     expect(describeCallEnd({ kind: 'media-failed' })).toEqual({ reason: 'network', by: 'system' });
     expect(describeCallEnd({ kind: 'error' })).toEqual({ reason: 'failed', by: 'system' });
+    expect(describeCallEnd({ kind: 'microphone-failed' })).toEqual({ reason: 'microphone', by: 'system' });
     expect(describeCallEnd({ kind: 'unanswered' })).toEqual({ reason: 'no-answer', by: 'system', statusCode: 480 });
   });
 });
