@@ -31,17 +31,22 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     }
     await kamailio.stop();
   },
-  launch: async ({ browser, rendererOrigin }, use, testInfo) => {
+  // Depends on kamailio so that apps close before the server stops: a drop
+  // logged during the test is then a real one, not the teardown.
+  launch: async ({ browser, rendererOrigin, kamailio: _kamailio }, use, testInfo) => {
     const apps: AppInstance[] = [];
     await use(async (options) => {
       const app = await launchApp({ browser, rendererOrigin, ...options });
       apps.push(app);
       return app;
     });
-    if (testInfo.status !== testInfo.expectedStatus) {
-      for (const [i, app] of apps.entries()) {
+    for (const [i, app] of apps.entries()) {
+      if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach(`main-log-${i}`, { body: app.log.lines.join('\n'), contentType: 'text/plain' });
       }
+      // A registration that dropped during a test is worth seeing even when the test passed.
+      const drops = app.log.lines.filter((l) => /registered → (reconnecting|failed)/.test(l));
+      if (drops.length) console.warn(`[${testInfo.title}] app ${i}: ${drops.join(' | ')}`);
     }
     for (const app of apps) await app.close();
   },
