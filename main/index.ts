@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { app, ipcMain, net, powerMonitor } from 'electron';
+import { app, dialog, ipcMain, net, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsoleLogger } from './adapters/console-logger';
@@ -13,6 +13,8 @@ import { systemClock } from './ports/clock';
 import { createSenderTrust, originOf } from './security/sender-trust';
 import { createFileHistoryStore } from './services/call-history/file-history-store';
 import { createRingdesk } from './services/create-ringdesk';
+import { SettingsUnavailableError } from './services/settings-file';
+import { watchNetwork } from './services/network-watch';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createPhoneWindow } from './windows/phone-window';
 
@@ -34,7 +36,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch((error: unknown) => {
+    // Never a tray icon with no window: say what is wrong and stop.
+    log.error(`start failed: ${error instanceof Error ? error.stack : String(error)}`);
+    const message = error instanceof SettingsUnavailableError ? error.message : 'Ringdesk could not start. Please restart it; if this keeps happening, reinstall it.';
+    dialog.showErrorBox('Ringdesk cannot start', message);
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
@@ -103,7 +111,16 @@ async function start(): Promise<void> {
 
   powerMonitor.on('suspend', () => ringdesk.power.suspend());
   powerMonitor.on('resume', () => ringdesk.power.resume());
-  watchNetwork((online) => ringdesk.network.setOnline(online));
+  // Logging off or shutting down skips before-quit on Windows (session-end)
+  // and elsewhere (shutdown): un-REGISTER there too, or the server keeps
+  // routing calls to a phone that is gone until the binding expires.
+  const unregisterAndExit = () => {
+    quitting = true;
+    void ringdesk.shutdown().finally(() => app.exit(0));
+  };
+  powerMonitor.on('shutdown', unregisterAndExit);
+  win.on('session-end', unregisterAndExit);
+  watchNetwork(() => net.isOnline(), (online) => ringdesk.network.setOnline(online));
 
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);
@@ -114,13 +131,4 @@ async function start(): Promise<void> {
     quitting = true;
     void ringdesk.shutdown().finally(() => app.exit(0));
   });
-}
-
-/** Electron has no online/offline event in main; poll the cheap check. */
-function watchNetwork(onChange: (online: boolean) => void): void {
-  let last = net.isOnline();
-  setInterval(() => {
-    const now = net.isOnline();
-    if (now !== last) onChange((last = now));
-  }, 2_000).unref();
 }

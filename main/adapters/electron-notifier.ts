@@ -1,4 +1,5 @@
 import { Notification } from 'electron';
+import { escapeMarkup } from '../domain/notification-markup';
 import type { Notifier } from '../ports/notifier';
 
 /**
@@ -14,9 +15,12 @@ export function createElectronNotifier(platform: NodeJS.Platform = process.platf
       if (!Notification.isSupported()) return;
       shown.get(n.tag)?.close();
       const actions = buttonsSupported && handlers.onAction ? (n.actions ?? []) : [];
+      // Linux notification servers read the body as markup, and it carries
+      // SIP display names, which any caller controls.
+      const body = platform === 'linux' ? escapeMarkup(n.body) : n.body;
       const notification = new Notification({
         title: n.title,
-        body: n.body,
+        body,
         urgency: n.urgent ? 'critical' : 'normal',
         timeoutType: n.persistent ? 'never' : 'default',
         silent: false,

@@ -101,9 +101,16 @@ export class AccountService implements SipAccountSource {
   }
 
   private async mergeSecrets(input: ParsedInput): Promise<Secrets> {
-    const saved = this.readSecrets(await this.deps.settings.load());
-    const sipPassword = input.password || saved?.sipPassword;
-    if (!sipPassword) throw new UserFacingError('Enter the password.', { password: 'Enter the password' });
+    const doc = await this.deps.settings.load();
+    const saved = this.readSecrets(doc);
+    // The saved password only goes to the server (and realm, user) it was
+    // saved for: a digest answer sent elsewhere can be cracked offline.
+    const sameServer = doc.account !== null && sameCredentialsTarget(doc.account.fields, input.fields);
+    const sipPassword = input.password || (sameServer ? saved?.sipPassword : undefined);
+    if (!sipPassword) {
+      const message = doc.account && !sameServer ? 'Enter the password again for the changed server or user' : 'Enter the password';
+      throw new UserFacingError(`${message}.`, { password: message });
+    }
     const iceCredentials: Record<string, string> = {};
     for (const server of input.fields.iceServers) {
       const credential = server.credential || saved?.iceCredentials[server.urls];
@@ -127,6 +134,12 @@ export class AccountService implements SipAccountSource {
       return null;
     }
   }
+}
+
+function sameCredentialsTarget(a: AccountFields, b: AccountFields): boolean {
+  const x = resolveIdentity(a);
+  const y = resolveIdentity(b);
+  return a.wsServer === b.wsServer && x.authUser === y.authUser && x.realm === y.realm && x.aor === y.aor;
 }
 
 function toEngineAccount(fields: AccountFields, secrets: Secrets): EngineAccount {

@@ -151,10 +151,15 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     return publishing;
   }
 
+  /** Takes effect at once; remembering it for the next start is best effort. */
   async function setPresence(next: Presence): Promise<void> {
     presence = next;
-    await settings.update((doc) => ({ ...doc, presence: next }));
     lifecycle.setPresence(next);
+    try {
+      await settings.update((doc) => ({ ...doc, presence: next }));
+    } catch (error) {
+      log.error(`presence not saved: ${String(error)}`);
+    }
     await publish();
   }
 

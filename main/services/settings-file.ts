@@ -41,11 +41,19 @@ export function openSettings(deps: {
     if (parsed.success) return { file, document: parsed.data, recovery: null };
     problem = `it does not match the expected layout (${parsed.error.issues[0]?.path.join('.') || 'root'})`;
   } catch (error) {
+    // A locked or unreadable file (antivirus, a sync client) is not a broken
+    // one: moving it aside would lose a good account. Say so and stop.
+    if (isIoError(error)) throw new SettingsUnavailableError(deps.factory.pathOf(options), error);
     problem = error instanceof SyntaxError ? 'it is not valid JSON' : `it could not be read (${(error as Error).message.split('\n')[0]})`;
   }
   deps.log(`settings file unusable: ${problem}`);
   const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
-  const backup = deps.quarantine.moveAside(deps.factory.pathOf(options), `broken-${stamp}`);
+  let backup: string | null;
+  try {
+    backup = deps.quarantine.moveAside(deps.factory.pathOf(options), `broken-${stamp}`);
+  } catch (error) {
+    throw new SettingsUnavailableError(deps.factory.pathOf(options), error);
+  }
   const file = deps.factory.open(options);
   file.store = { ...DEFAULT_SETTINGS };
   return {
@@ -59,4 +67,24 @@ export function openSettings(deps: {
         : `Your settings could not be read because ${problem}, so Ringdesk started with fresh settings.`,
     },
   };
+}
+
+/** The settings file exists but cannot be read or set aside right now; nothing was changed. */
+export class SettingsUnavailableError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(
+      `Ringdesk cannot open its settings file ${path} (${(cause as NodeJS.ErrnoException)?.code ?? 'unknown error'}). ` +
+        'Another program (backup, antivirus or file sync) may be holding it. Close that program or restart the computer, then start Ringdesk again. Nothing was changed.',
+      { cause },
+    );
+    this.name = 'SettingsUnavailableError';
+  }
+}
+
+function isIoError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' && code !== 'ENOENT';
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, session, shell } from 'electron';
+import { BrowserWindow, screen, session } from 'electron';
 import { placeWindow, type Bounds } from '../domain/window-placement';
 import { isPermissionAllowed } from '../security/permission-policy';
 
@@ -78,11 +78,8 @@ function guardNavigation(win: BrowserWindow, appOrigin: string): void {
     if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to help pages open in the agent's browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // The phone page has no links out; a page that tries to open one is up to no good.
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 function grantOnlyPhonePermissions(appOrigin: string): void {

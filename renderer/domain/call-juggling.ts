@@ -25,9 +25,13 @@ export function liveCalls(calls: readonly CallSnapshot[]): CallSnapshot[] {
   return calls.filter((c) => c.state !== 'ended');
 }
 
-/** Established calls the agent is talking on (answered and not held by them). */
+/**
+ * Calls the agent is talking on, or is about to (answered, media being set
+ * up), and has not held: answering or dialling another call must hold these
+ * first, or two callers would hear each other's conversation.
+ */
 function talking(calls: readonly CallSnapshot[]): CallSnapshot[] {
-  return calls.filter((c) => c.state === 'active' && !c.held);
+  return calls.filter((c) => (c.state === 'active' || c.state === 'connecting') && !c.held);
 }
 
 /**

@@ -154,3 +154,14 @@ describe('Ringdesk main services', () => {
     expect((await t.ringdesk.snapshot()).registration.status).toBe('offline');
   });
 });
+
+describe('the saved password', () => {
+  it('is not sent to a different server unless the agent types it again', async () => {
+    const t = await start();
+    await t.ringdesk.handlers.account.save(account, own);
+    const elsewhere = { fields: { ...account.fields, wsServer: 'wss://pbx.attacker.example/ws' } };
+    await expect(t.ringdesk.handlers.account.prepareTest(elsewhere, own)).rejects.toThrow('Enter the password again for the changed server or user.');
+    const sameServer = await t.ringdesk.handlers.account.prepareTest({ fields: { ...account.fields, displayName: 'Alice A.' } }, own);
+    expect(sameServer.authorizationHa1).toMatch(/^[0-9a-f]{32}$/);
+  });
+});

@@ -94,3 +94,15 @@ describe('settings file', () => {
     expect((await repo.load()).presence).toBe('away');
   });
 });
+
+describe('settings file that cannot be read right now', () => {
+  it('leaves a locked file alone and says what to do, instead of starting without the account', () => {
+    fs.writeFileSync(file(), JSON.stringify({ presence: 'dnd' }));
+    const locked = Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+    const factory = { ...confStoreFileFactory(dir), open: () => { throw locked; } };
+    expect(() =>
+      openSettings({ factory, quarantine: fsQuarantine, migration: { encryptSecrets: () => null }, now: () => new Date(), log: () => undefined }),
+    ).toThrow(/cannot open its settings file .*EBUSY.*Nothing was changed/);
+    expect(fs.readdirSync(dir)).toEqual(['settings.json']);
+  });
+});

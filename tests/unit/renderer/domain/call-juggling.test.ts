@@ -19,6 +19,10 @@ describe('juggling several calls', () => {
     expect(planAnswer([first, second], 'b')).toEqual({ hold: ['a'], resume: null });
   });
 
+  it('answering a second call also holds a first one that was answered a moment ago and is still connecting', () => {
+    expect(planAnswer([{ ...first, state: 'connecting' }, second], 'b')).toEqual({ hold: ['a'], resume: null });
+  });
+
   it('answering while the first is already on hold holds nothing', () => {
     expect(planAnswer([{ ...first, held: true }, second], 'b')).toEqual({ hold: [], resume: null });
   });

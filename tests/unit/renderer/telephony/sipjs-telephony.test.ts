@@ -224,7 +224,7 @@ describe('registration failures', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('notices a server that stops answering keep-alive pings within 30 s', async () => {
+  it('notices a server that stops answering keep-alive pings: probes it after 30 s, gives up 5 s later', async () => {
     const { server, states, reports } = await registered();
     const transport = server.transports[0]!;
     transport.pong(); // the server has shown it answers pings
@@ -232,12 +232,28 @@ describe('registration failures', () => {
     transport.pong();
     await vi.advanceTimersByTimeAsync(29_000);
     expect(states()).toEqual(['registering', 'registered']);
+    expect(transport.socketWrites).toEqual([]);
 
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(2_000); // 30 s of silence: our own CRLF probe, not a verdict yet
+    expect(transport.socketWrites).toEqual(['\r\n\r\n']);
+    expect(states()).toEqual(['registering', 'registered']);
+
+    await vi.advanceTimersByTimeAsync(4_000); // no answer within 5 s of the probe
     expect(reports.at(-1)).toMatchObject({ state: 'failed', cause: 'network', detail: expect.stringContaining('stopped answering') });
     expect(transport.isConnected()).toBe(false);
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(states()).toEqual(['registering', 'registered', 'failed:network']);
+  });
+
+  it('keeps a live server that answers the probe, however long the silence before it', async () => {
+    const { server, states } = await registered();
+    const transport = server.transports[0]!;
+    transport.pong();
+    transport.answersProbes = true;
+    await vi.advanceTimersByTimeAsync(10 * 60_000); // only our probes get pongs; sip.js's pings are ignored here
+    expect(transport.socketWrites.length).toBeGreaterThan(10);
+    expect(states().filter((s) => s.startsWith('failed'))).toEqual([]);
+    expect(transport.isConnected()).toBe(true);
   });
 
   it('does not take a server that never answers pings for dead', async () => {
