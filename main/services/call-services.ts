@@ -1,4 +1,5 @@
 import { events } from '../../preload/contract';
+import type { CallSnapshot } from '../../preload/schemas/call';
 import type { Notice } from '../../preload/schemas/snapshot';
 import type { CallNotificationSettings } from '../domain/call-notification-policy';
 import type { ContractHandlers } from '../ipc/register-handlers';
@@ -52,10 +53,18 @@ export function createCallServices(deps: {
     },
   });
 
+  /** The last snapshot of each call not yet ended, to close them if the renderer dies. */
+  const live = new Map<string, CallSnapshot>();
+  const report = async (call: CallSnapshot) => {
+    if (call.state === 'ended') live.delete(call.id);
+    else live.set(call.id, call);
+    await Promise.all([notifications.report(call), recorder.report(call)]);
+  };
+
   const handlers: Pick<ContractHandlers, 'calls' | 'history'> = {
     calls: {
       report: async (call) => {
-        await Promise.all([notifications.report(call), recorder.report(call)]);
+        await report(call);
         return null;
       },
     },
@@ -66,7 +75,26 @@ export function createCallServices(deps: {
 
   return {
     handlers,
-    rendererGone: () => notifications.rendererGone(),
+    /**
+     * The renderer crashed or reloaded and its calls died with it: end them
+     * here so they reach the history, a ringing one as a missed call the
+     * agent can return.
+     */
+    rendererGone: async () => {
+      const now = deps.clock.now();
+      const orphans = [...live.values()];
+      live.clear();
+      notifications.rendererGone();
+      for (const call of orphans) {
+        const ringing = call.direction === 'inbound' && call.answeredAt === null;
+        await report({
+          ...call,
+          state: 'ended',
+          endedAt: now,
+          end: ringing ? { reason: 'cancelled', by: 'system' } : { reason: 'failed', by: 'system' },
+        });
+      }
+    },
     notices: (): Notice[] => (historyNotSaved ? [HISTORY_NOT_SAVED] : []),
   };
 }

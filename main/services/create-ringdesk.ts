@@ -233,7 +233,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     },
     rendererGone: () => {
       lifecycle.rendererGone();
-      calls.rendererGone();
+      void calls.rendererGone();
     },
     power: { suspend: () => lifecycle.suspend(), resume: () => lifecycle.resume() },
     network: { setOnline: (online) => lifecycle.setOnline(online) },

@@ -110,6 +110,20 @@ describe('ringing an agent', () => {
     expect(t.notifier.open.has(INCOMING_TAG)).toBe(false);
   });
 
+  it('calls cut off by a window crash still reach the history: one that was ringing as missed, an answered one as answered', async () => {
+    const t = await start();
+    await t.report(callSnapshot());
+    await t.report(callSnapshot({ id: 'call-2', direction: 'outbound', state: 'active', answeredAt: Date.UTC(2026, 10, 25, 9, 0, 5) }));
+    t.ringdesk.rendererGone();
+    await expect.poll(async () => (await t.history()).entries.map((e) => [e.id, e.status])).toEqual(
+      expect.arrayContaining([
+        ['call-1', 'missed'],
+        ['call-2', 'answered'],
+      ]),
+    );
+    expect(t.notifier.shown.map((n) => n.title)).toContain('Missed call from Alice Example');
+  });
+
   it('shows nothing for the agent’s own outgoing calls', async () => {
     const t = await start();
     const call = callSnapshot({ direction: 'outbound', state: 'dialing' });
