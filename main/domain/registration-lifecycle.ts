@@ -114,9 +114,12 @@ export class RegistrationLifecycle {
     this.reconcile();
   }
 
-  /** After sleep the socket is almost certainly dead even if nobody said so: reconnect at once. */
+  /**
+   * After sleep the socket is almost certainly dead even if nobody said so:
+   * reconnect at once. Also when no 'suspend' came first (the OS does not
+   * always send one).
+   */
   resume(): void {
-    if (!this.suspended) return;
     this.suspended = false;
     this.resetBackoff();
     if (this.engineHasAccount && this.wantsRegistration() && this.canAct()) this.attemptNow('reconnect');

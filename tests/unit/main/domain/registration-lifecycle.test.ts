@@ -167,6 +167,12 @@ describe('registration lifecycle', () => {
     expect(t.lifecycle.current.status).toBe('registering');
   });
 
+  it('reconnects on resume even when the OS sent no suspend first', () => {
+    t.lifecycle.report({ state: 'registered', expiresInSec: 300 });
+    t.lifecycle.resume();
+    expect(t.types()).toEqual(['register', 'reconnect']);
+  });
+
   it('registers afresh after the renderer reloads', () => {
     t.lifecycle.report({ state: 'registered', expiresInSec: 300 });
     t.lifecycle.rendererGone();
