@@ -5,6 +5,11 @@ export function sameAccount(a: EngineAccount, b: EngineAccount): boolean {
   return canonical(a) === canonical(b);
 }
 
+/** The same account apart from the display name: the UserAgent, its socket and its calls can stay. */
+export function sameIdentity(a: EngineAccount, b: EngineAccount): boolean {
+  return canonical({ ...a, displayName: '' }) === canonical({ ...b, displayName: '' });
+}
+
 function canonical(account: EngineAccount): string {
   return JSON.stringify([
     account.aor,

@@ -4,9 +4,18 @@ import type { CallEnding } from './call-end-reason';
 import { CallRecord, type CallTransfer } from './call-record';
 import { dtmfDigits } from './dtmf';
 import { offerPutsUsOnHold } from './sdp-hold';
-import { AUDIO_ONLY, sendDtmfInfo, sendHoldReinvite, sendRefer, settle } from './sipjs-dialog-requests';
+import { AUDIO_ONLY, keepHoldInAnswers, sendDtmfInfo, sendHoldReinvite, sendRefer, settle } from './sipjs-dialog-requests';
 import type { CallMedia } from './sipjs-media';
 import { referToUri } from './sipjs-refer-to';
+
+/** An accepted REFER must be followed by a NOTIFY within this long, ms (RFC 3515 §2.4.4: "immediately")… */
+export const TRANSFER_FIRST_NOTIFY_MS = 30_000;
+/** …and after a provisional one ("180 Ringing": the target may ring a while) by the next within this long, ms. */
+export const TRANSFER_NEXT_NOTIFY_MS = 180_000;
+
+/** RFC 3261 §14.1: after a 491, the Call-ID owner retries in 2.1–4 s (we retry in that window whichever side we are). */
+const GLARE_RETRY_MIN_MS = 2_100;
+const GLARE_RETRY_MAX_MS = 4_000;
 
 export interface CallSessionHooks {
   /** The snapshot changed (the call may have ended). */
@@ -43,6 +52,16 @@ export class CallSession {
   private readonly hooks: CallSessionHooks;
   private holdInFlight = false;
   private infoChain: Promise<void> = Promise.resolve();
+  /** A 491 to the current hold/resume re-INVITE was already retried once. */
+  private glareRetried = false;
+  /** Waits out the 491 back-off before the retry. */
+  private holdRetryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The peer refused our hold for good: the call is held on our side only. */
+  private holdRefused = false;
+  /** Counts our REFERs: progress of an older one no longer touches the call. */
+  private referAttempt = 0;
+  /** Gives up on a transfer whose NOTIFY does not come. */
+  private transferTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(init: CallSessionInit) {
     this.id = init.id;
@@ -71,6 +90,11 @@ export class CallSession {
 
   get peerUri(): string {
     return this.record.peer.uri;
+  }
+
+  /** The host of the agent's own AOR (where transfers the peer asks for may lead). */
+  get ownDomain(): string {
+    return this.session.userAgent.configuration.uri.host;
   }
 
   /** Whether this call is carried by that sip.js session (for Replaces). */
@@ -164,6 +188,7 @@ export class CallSession {
 
   setHeld(held: boolean): void {
     if (this.isEnded || this.record.state === 'incoming' || this.record.held === held) return;
+    this.glareRetried = false; // a new request from the agent gets its own 491 retry
     this.update(() => (this.record.held = held));
     this.applyMedia(); // silence both ways at once; the re-INVITE tells the peer
     this.pumpHold();
@@ -184,6 +209,12 @@ export class CallSession {
   /**
    * REFERs the peer to `target`. On a 2xx NOTIFY `succeeded` runs; on a
    * refused REFER or a failure NOTIFY the transfer shows 'failed' and the call stays.
+   *
+   * A peer that accepts the REFER but never reports (no NOTIFY within
+   * {@link TRANSFER_FIRST_NOTIFY_MS}, or none after a provisional one within
+   * {@link TRANSFER_NEXT_NOTIFY_MS}) fails the transfer too, so it is never
+   * 'pending' for ever; the call stays. A 2xx NOTIFY that still comes later
+   * completes it after all (the peer did reach the target).
    */
   refer(target: URI, transfer: Omit<CallTransfer, 'status'>, outcome: { succeeded(): void; failed(): void }): void {
     if (this.record.state !== 'active' || this.session.state !== SessionState.Established || this.record.transfer?.status === 'pending') {
@@ -191,13 +222,37 @@ export class CallSession {
       outcome.failed();
       return;
     }
+    this.clearTransferTimer();
+    const attempt = (this.referAttempt += 1);
+    let timedOut = false;
     this.update(() => (this.record.transfer = { ...transfer, status: 'pending' }));
-    const progressed = (progress: 'trying' | 'succeeded' | 'failed'): void => {
-      if (this.record.transfer?.status !== 'pending' || progress === 'trying') return;
-      this.update(() => (this.record.transfer = { ...transfer, status: progress === 'succeeded' ? 'accepted' : 'failed' }));
-      if (progress === 'succeeded') outcome.succeeded();
+    const current = (): boolean => attempt === this.referAttempt && !this.isEnded;
+    const settleAs = (status: 'accepted' | 'failed'): void => {
+      this.clearTransferTimer();
+      this.update(() => (this.record.transfer = { ...transfer, status }));
+      if (status === 'accepted') outcome.succeeded();
       else outcome.failed();
     };
+    const waitForNotify = (ms: number): void => {
+      this.clearTransferTimer();
+      this.transferTimer = setTimeout(() => {
+        this.transferTimer = undefined;
+        if (!current() || this.record.transfer?.status !== 'pending') return;
+        timedOut = true;
+        settleAs('failed');
+      }, ms);
+    };
+    const progressed = (progress: 'trying' | 'succeeded' | 'failed'): void => {
+      if (!current()) return;
+      const status = this.record.transfer?.status;
+      if (status === 'pending' && progress === 'trying') return waitForNotify(TRANSFER_NEXT_NOTIFY_MS);
+      if (status === 'pending' && progress !== 'trying') return settleAs(progress === 'succeeded' ? 'accepted' : 'failed');
+      if (status === 'failed' && timedOut && progress === 'succeeded') {
+        timedOut = false;
+        settleAs('accepted'); // we had given up waiting, but the peer did reach the target
+      }
+    };
+    waitForNotify(TRANSFER_FIRST_NOTIFY_MS);
     sendRefer(this.session, target, progressed, this.hooks.log);
   }
 
@@ -234,6 +289,8 @@ export class CallSession {
   /** Ends the call (once): frees its media and tells the registry. */
   finish(ending: CallEnding): void {
     if (this.isEnded) return;
+    this.clearTransferTimer();
+    this.clearHoldRetry();
     this.session.stateChange.removeListener(this.onSessionState);
     this.media.close();
     this.update(() => this.record.finish(ending, this.hooks.now()));
@@ -276,6 +333,16 @@ export class CallSession {
     };
   }
 
+  private clearHoldRetry(): void {
+    clearTimeout(this.holdRetryTimer);
+    this.holdRetryTimer = undefined;
+  }
+
+  private clearTransferTimer(): void {
+    clearTimeout(this.transferTimer);
+    this.transferTimer = undefined;
+  }
+
   private activate(): void {
     if (this.record.state === 'active' || this.isEnded) return;
     this.update(() => this.record.activate(this.hooks.now()));
@@ -292,18 +359,53 @@ export class CallSession {
     this.media.setReceiving(!this.record.held);
   }
 
-  /** One hold/resume re-INVITE at a time, until the peer has accepted what the agent last asked for. */
+  /**
+   * One hold/resume re-INVITE at a time, until the peer has accepted what the
+   * agent last asked for.
+   *
+   * A 491 (the peer's re-INVITE crossed ours) is retried once after 2.1–4 s
+   * (RFC 3261 §14.1). A hold the peer refuses for good still holds the call
+   * on our side: it stays `held`, our microphone and its audio stay off —
+   * with a second call up, un-holding the first would let that caller hear
+   * the other conversation. A refused resume leaves the call held (as it is
+   * at the peer's end).
+   */
   private pumpHold(): void {
     const record = this.record;
-    if (this.isEnded || this.holdInFlight || this.session.state !== SessionState.Established || record.held === record.confirmedHeld) return;
+    if (this.isEnded || this.holdInFlight || this.holdRetryTimer !== undefined || this.session.state !== SessionState.Established) return;
+    if (record.held === record.confirmedHeld) {
+      if (this.holdRefused) {
+        // Back to what the peer has: nothing to send, but sip.js must stop answering its re-INVITEs "on hold".
+        this.holdRefused = false;
+        settle(() => keepHoldInAnswers(this.session, record.confirmedHeld), this.hooks.log);
+      }
+      return;
+    }
+    if (this.holdRefused) return; // refused for good: held on our side only, until the agent resumes
     const target = record.held;
     this.holdInFlight = true;
-    void sendHoldReinvite(this.session, target, this.hooks.log).then((accepted) => {
+    void sendHoldReinvite(this.session, target, this.hooks.log).then((outcome) => {
       this.holdInFlight = false;
-      if (accepted) record.confirmedHeld = target;
-      else if (record.held === target && !this.isEnded) {
-        this.update(() => (record.held = record.confirmedHeld)); // the peer refused: show what is true
-        this.applyMedia();
+      if (this.isEnded) return;
+      if (outcome === 'accepted') {
+        record.confirmedHeld = target;
+        this.glareRetried = false;
+      } else if (record.held === target) {
+        if (outcome === 'glare' && !this.glareRetried) {
+          this.glareRetried = true;
+          this.holdRetryTimer = setTimeout(() => {
+            this.holdRetryTimer = undefined;
+            this.pumpHold();
+          }, GLARE_RETRY_MIN_MS + Math.random() * (GLARE_RETRY_MAX_MS - GLARE_RETRY_MIN_MS));
+          return;
+        }
+        this.glareRetried = false;
+        if (target) {
+          this.holdRefused = true; // keep `held` and the silence
+        } else {
+          this.update(() => (record.held = record.confirmedHeld)); // resume refused: still on hold at the peer
+          this.applyMedia();
+        }
       }
       this.pumpHold();
     });

@@ -4,7 +4,7 @@ import { CallRecord } from './call-record';
 import type { MicrophoneSource } from './microphone-source';
 import { CallSession, type CallSessionHooks } from './sipjs-call-session';
 import { CallMedia } from './sipjs-media';
-import { referToUri } from './sipjs-refer-to';
+import { referTargetAllowed, referToUri } from './sipjs-refer-to';
 import type { MediaOptions } from './telephony';
 
 export interface CallRegistryDeps {
@@ -30,8 +30,10 @@ export interface CallRegistryDeps {
  * Transfers, from all three sides:
  * - transferor: blindTransfer / completeTransfer send REFER; a 2xx NOTIFY ends
  *   the call (and for an attended transfer the consultation call) 'transferred'.
- * - transferee: an accepted REFER places a new outbound call; once that call is
- *   answered the old one ends 'transferred' (if the transferor has not ended it).
+ * - transferee: a REFER to a sip:/sips: target in the account's own domain is
+ *   accepted and places a new outbound call; once that call is answered the old
+ *   one ends 'transferred' (if the transferor has not ended it). Any other
+ *   target is declined (603) and the call stays as it is.
  * - transfer target: an INVITE whose Replaces names one of our calls is
  *   answered at once (no ringing) and the replaced call ends 'transferred'.
  */
@@ -201,6 +203,18 @@ export class CallRegistry {
   }
 
   private referred(call: CallSession, referral: Referral): void {
+    let allowed = false;
+    try {
+      allowed = referTargetAllowed(referral.referTo.uri, call.ownDomain);
+    } catch (error) {
+      this.deps.log(error); // no usable Refer-To
+    }
+    if (!allowed) {
+      // Not a transfer within our own domain: decline it, the call goes on as it was.
+      void referral.reject({ statusCode: 603 }).catch((error: unknown) => this.deps.log(error));
+      this.deps.warn('Declined a transfer request from the other party: its target is outside this account\'s domain');
+      return;
+    }
     let inviter: Inviter;
     try {
       void referral.accept().catch((error: unknown) => this.deps.log(error));

@@ -29,8 +29,10 @@ import {
 export const USER_AGENT_STRING = 'Ringdesk/0.1 (sip.js)';
 /** CRLF keep-alive pings, seconds (sip.js jitters them to 80–100 %). */
 export const KEEP_ALIVE_SEC = 20;
-/** Once the server has answered a ping, this much silence means the connection is dead. */
+/** Once the server has answered a ping, this much silence makes us probe it with a ping of our own… */
 export const SILENCE_LIMIT_SEC = KEEP_ALIVE_SEC + 10;
+/** …and this long without any answer to that probe (running time after it went out) means the connection is dead. */
+export const PROBE_GRACE_SEC = 5;
 /** Give up opening the WebSocket after this many seconds. */
 export const CONNECT_TIMEOUT_SEC = 5;
 /** Refresh at this percentage of the granted lifetime, well before expiry (sip.js default: 99). */
@@ -61,7 +63,7 @@ export interface ConnectionDeps {
 }
 
 export class SipConnection {
-  readonly account: EngineAccount;
+  private currentAccount: EngineAccount;
   private readonly ua: UserAgent;
   private readonly observer: ConnectionObserver;
   private registerer: ObservedRegisterer | undefined;
@@ -81,7 +83,7 @@ export class SipConnection {
 
   /** Throws when sip.js refuses the settings (bad AOR or server URL). */
   constructor(account: EngineAccount, deps: ConnectionDeps) {
-    this.account = account;
+    this.currentAccount = account;
     this.observer = deps.observer;
     const uri = UserAgent.makeURI(account.aor);
     if (!uri) throw new Error(`"${account.aor}" is not a SIP address`);
@@ -135,6 +137,24 @@ export class SipConnection {
     });
   }
 
+  /** The account this connection speaks for (the display name may change in place, see {@link setDisplayName}). */
+  get account(): EngineAccount {
+    return this.currentAccount;
+  }
+
+  /**
+   * Uses another display name from now on (new calls' From; the next
+   * REGISTER from a fresh registerer). Nothing else about the identity
+   * changes, so live calls and the registration stay as they are.
+   */
+  setDisplayName(account: EngineAccount): void {
+    this.currentAccount = account;
+    const name = account.displayName;
+    // sip.js copies the option into its core's configuration at construction; new requests read the core's.
+    (this.ua.configuration as { displayName?: string }).displayName = name;
+    (this.ua.userAgentCore.configuration as { displayName: string }).displayName = name;
+  }
+
   get connected(): boolean {
     return this.ua.isConnected();
   }
@@ -164,6 +184,23 @@ export class SipConnection {
     } catch {
       this.inFlight = false; // sip.js refused synchronously (registerer terminated)
     }
+  }
+
+  /**
+   * Registers again on the open WebSocket, without touching it (calls on it
+   * go on). A REGISTER still waiting for its answer is given up first — as
+   * the transport error it most likely is, nothing is sent — and a fresh
+   * registerer sends the new one; otherwise the current registerer simply
+   * sends its next REGISTER. The outcome arrives through the observer.
+   */
+  reRegister(): void {
+    if (this.ending) return;
+    if (this.inFlight) {
+      const old = this.retireRegisterer();
+      failPendingRegisters(this.ua);
+      if (old) void attempt(() => old.dispose()); // no longer waiting nor registered: sends nothing
+    }
+    this.register();
   }
 
   /**
@@ -296,11 +333,18 @@ export class SipConnection {
     this.stopWatchdog();
     const socket = (this.ua.transport as unknown as { ws?: unknown }).ws;
     if (!(socket instanceof EventTarget)) return;
-    this.stopWatchdog = watchForSilence(socket, SILENCE_LIMIT_SEC * 1000, () => {
-      // Stop using the socket at once (sends fail from here on) and report now:
-      // the close handshake on a dead socket can take much longer.
-      void attempt(() => this.ua.transport.disconnect());
-      this.onTransportLost(describeUnresponsive(this.account.wsServer, SILENCE_LIMIT_SEC));
+    const ws = socket as EventTarget & { send?: (data: string) => void };
+    this.stopWatchdog = watchForSilence(socket, {
+      silenceMs: SILENCE_LIMIT_SEC * 1000,
+      graceMs: PROBE_GRACE_SEC * 1000,
+      // Our own CRLF ping (RFC 5626 §4.4.1); the server's CRLF pong or any other message cancels the verdict.
+      probe: () => ws.send?.('\r\n\r\n'),
+      onSilent: () => {
+        // Stop using the socket at once (sends fail from here on) and report now:
+        // the close handshake on a dead socket can take much longer.
+        void attempt(() => this.ua.transport.disconnect());
+        this.onTransportLost(describeUnresponsive(this.account.wsServer, SILENCE_LIMIT_SEC + PROBE_GRACE_SEC));
+      },
     });
   }
 

@@ -22,25 +22,39 @@ export function settle(step: () => Promise<unknown> | void, log: (error: unknown
   }
 }
 
-/** Re-INVITE with our audio `sendonly` (hold) or `sendrecv` (resume). Resolves true once the peer accepted. */
-export function sendHoldReinvite(session: Session, hold: boolean, log: (error: unknown) => void): Promise<boolean> {
+/** How a hold/resume re-INVITE ended: accepted, refused because of a crossing re-INVITE (491, RFC 3261 §14.1), or refused otherwise. */
+export type HoldOutcome = 'accepted' | 'glare' | 'refused';
+
+/** Re-INVITE with our audio `sendonly` (hold) or `sendrecv` (resume). */
+export function sendHoldReinvite(session: Session, hold: boolean, log: (error: unknown) => void): Promise<HoldOutcome> {
   // The web handler's `hold` option sets the offered direction, and, because
   // sip.js keeps re-INVITE options, also keeps us on hold in our answers to
   // the peer's own re-INVITEs.
   const sessionDescriptionHandlerOptions: Web.SessionDescriptionHandlerOptions = { ...AUDIO_ONLY, hold };
-  return new Promise<boolean>((resolve) => {
+  return new Promise<HoldOutcome>((resolve) => {
     try {
       session
-        .invite({ sessionDescriptionHandlerOptions, requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) } })
+        .invite({
+          sessionDescriptionHandlerOptions,
+          requestDelegate: {
+            onAccept: () => resolve('accepted'),
+            onReject: (response) => resolve(response.message.statusCode === 491 ? 'glare' : 'refused'),
+          },
+        })
         .catch((error: unknown) => {
           log(error);
-          resolve(false);
+          resolve('refused');
         });
     } catch (error) {
       log(error);
-      resolve(false);
+      resolve('refused');
     }
   });
+}
+
+/** What sip.js answers the peer's own re-INVITEs with, set back to `hold` (it keeps the options of our last re-INVITE, even a refused one). */
+export function keepHoldInAnswers(session: Session, hold: boolean): void {
+  session.sessionDescriptionHandlerOptionsReInvite = { ...AUDIO_ONLY, hold } as Web.SessionDescriptionHandlerOptions;
 }
 
 /** One SIP INFO carrying one digit as application/dtmf-relay. Resolves on any answer. */

@@ -38,3 +38,35 @@ export function referToUri(target: URI, replaces?: ReplacedDialog): URI {
     : {};
   return new ReferToUri(target.scheme, target.user ?? '', target.host, target.port, { ...target.parameters }, headers);
 }
+
+/**
+ * Whether the peer's REFER (it asks us to call `target` instead) may be
+ * followed. Only a sip:/sips: URI in the agent's own domain — the host of
+ * the account's AOR — may: that is what a transfer by the PBX or a colleague
+ * looks like, whereas following any target would let whoever is on the line
+ * make the agent's phone call anything (toll fraud).
+ *
+ * sip.js drops every URI header of the target except Replaces, which it
+ * copies, URL-decoded, into the new INVITE: it must then be a plain dialog
+ * id (`call-id;to-tag=…;from-tag=…`), nothing that could smuggle in another
+ * header line. `maddr` (send it elsewhere) is refused as well.
+ */
+export function referTargetAllowed(target: URI, ownHost: string): boolean {
+  if (target.scheme !== 'sip' && target.scheme !== 'sips') return false;
+  const own = ownHost.toLowerCase();
+  if (!own || target.host.toLowerCase() !== own) return false;
+  if (target.hasParam('maddr')) return false;
+  const replaces = target.getHeader('replaces');
+  if (replaces === undefined) return true;
+  if (replaces.length !== 1) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(replaces[0] ?? '');
+  } catch {
+    return false;
+  }
+  return REPLACES.test(decoded);
+}
+
+/** RFC 3891 §6.1, loosely: a Call-ID followed by parameters, printable and without spaces. */
+const REPLACES = /^[!-~]+$/;

@@ -4,7 +4,7 @@ import type { CallSnapshot } from '../../preload/schemas/call';
 import type { EngineCommand, EngineReport, IncomingPolicy, ProbeResult } from '../../preload/schemas/engine';
 import { ICE_GATHERING_CAP_MS } from './ice-gathering';
 import { browserMicrophone, type MicrophoneSource } from './microphone-source';
-import { sameAccount } from './account-identity';
+import { sameAccount, sameIdentity } from './account-identity';
 import { signal } from './bounded-wait';
 import { createSipLogConnector, type SipLogSink } from './redact-sip-log';
 import { describeBadSettings, describeConnectFailure, type RegisterFailure } from './registration-failure';
@@ -45,7 +45,8 @@ const defaultLog: SipLogSink = (level, line) => (level === 'error' ? console.err
  *        │                                                 │    ▲     │ the granted lifetime:
  *        │ 401/403/407 after the digest ► failed(auth)     │    └─────┘ 'registered' again
  *        │ other 3xx–6xx                ► failed(server)   │
- *        │ WebSocket won't open         ► failed(network)  │ WebSocket closed / silent 30 s ► failed(network)
+ *        │ WebSocket won't open         ► failed(network)  │ WebSocket closed, or silent 30 s and
+ *        │                                                 │ our CRLF probe unanswered 5 s ► failed(network)
  *        │ no answer (Timer F, 32 s)    ► failed(timeout)  │ refresh 401/403/407 ► failed(auth)
  *                                                          │ refresh other error ► failed(server)
  *                                                          │ unanswered until expiry ► failed(timeout)
@@ -57,10 +58,16 @@ const defaultLog: SipLogSink = (level, line) => (level === 'error' ? console.err
  * 'registering'. `probe()` uses its own throwaway UserAgent and never
  * touches this machine.
  *
+ * 'reconnect' with the same account re-REGISTERs on the WebSocket if it is
+ * still open, so live calls survive (main sends it after any registration
+ * failure, on resume, when the network returns, on "Retry now" and on save);
+ * only a closed socket, or a re-REGISTER on it that fails the network way
+ * (transport error, no answer), makes it drop and reopen the socket.
+ *
  * Calls go to ./sipjs-calls.ts (one registry per engine, placing calls on the
  * live UserAgent). Calls end when their connection goes: a lost or dropped
- * WebSocket ends them as 'network'; unregister, an account change and
- * dispose() hang them up first (BYE / CANCEL / 603).
+ * WebSocket ends them as 'network'; unregister, an account change (other than
+ * the display name alone) and dispose() hang them up first (BYE / CANCEL / 603).
  */
 export function createSipJsTelephony(options: SipJsTelephonyOptions = {}): Telephony {
   return new SipJsTelephony(options);
@@ -81,6 +88,8 @@ class SipJsTelephony implements Telephony {
   private superseded = signal();
   private readonly probes = new Set<{ abort: AbortController; cleanedUp: Promise<void> }>();
   private disposed = false;
+  /** A reconnect is re-registering on this still-open connection (a network-class failure reopens it). */
+  private reRegistering: SipConnection | undefined;
   private readonly calls: CallRegistry;
   private readonly sessionDescriptionHandlerFactory: UserAgentOptions['sessionDescriptionHandlerFactory'];
 
@@ -183,7 +192,7 @@ class SipJsTelephony implements Telephony {
     if (generation !== this.generation) return;
     this.report({ state: 'registering' });
     try {
-      await this.connectAndRegister(account, reconnect, generation);
+      await this.connectAndRegister(account, reconnect ? 'reconnect' : 'register', generation);
     } catch (error) {
       // sip.js misbehaved: say so rather than stay "registering" for ever
       this.logError(error);
@@ -191,18 +200,36 @@ class SipJsTelephony implements Telephony {
     }
   }
 
-  private async connectAndRegister(account: EngineAccount, reconnect: boolean, generation: number): Promise<void> {
+  /**
+   * `reconnect` on a WebSocket that is still open registers again on it (live
+   * calls go on); only if that REGISTER then fails the network way is the
+   * socket dropped and reopened (see {@link reopenAfterFailedReRegister}).
+   * A closed socket is reopened at once. `reopen` always reopens.
+   */
+  private async connectAndRegister(account: EngineAccount, mode: 'register' | 'reconnect' | 'reopen', generation: number): Promise<void> {
     let connection = this.connection;
+    this.reRegistering = undefined;
+    let reRegister = false;
+    if (connection && !sameAccount(connection.account, account) && sameIdentity(connection.account, account)) {
+      connection.setDisplayName(account); // only the display name changed: calls and socket stay
+    }
     if (connection && !sameAccount(connection.account, account)) {
       this.guard(() => this.calls.hangupAll()); // the calls belong to the old identity
       this.connection = undefined;
       await connection.unregister(this.unregisterTimeoutMs); // the old identity should not keep ringing here
       await connection.close();
       connection = undefined;
-    } else if (connection && reconnect) {
+    } else if (connection && mode === 'reconnect' && connection.connected) {
+      reRegister = true;
+    } else if (connection && mode !== 'register') {
       await connection.dropTransport();
     }
     if (generation !== this.generation) return;
+    if (reRegister && connection) {
+      this.reRegistering = connection;
+      connection.reRegister();
+      return;
+    }
     if (!connection) {
       try {
         connection = this.connection = this.createConnection(account);
@@ -225,6 +252,21 @@ class SipJsTelephony implements Telephony {
       }
     }
     connection.register();
+  }
+
+  /**
+   * A REGISTER sent on a socket we believed healthy failed the network way
+   * (transport error, no answer): the socket is the likely culprit, so drop
+   * it and open a new one, as a reconnect always did. Calls on it end.
+   */
+  private async reopenAfterFailedReRegister(connection: SipConnection, generation: number): Promise<void> {
+    if (generation !== this.generation || this.connection !== connection) return;
+    try {
+      await this.connectAndRegister(connection.account, 'reopen', generation);
+    } catch (error) {
+      this.logError(error);
+      if (generation === this.generation) this.fail({ cause: 'network', detail: 'The phone could not set up the connection (internal error)' });
+    }
   }
 
   /** unregister: un-REGISTER (bounded), stop the UserAgent, then say so. */
@@ -268,10 +310,21 @@ class SipJsTelephony implements Telephony {
       iceGatheringTimeoutMs: ICE_GATHERING_CAP_MS,
       observer: {
         registered: (expiresInSec) => {
-          if (isLive()) this.report({ state: 'registered', expiresInSec });
+          if (!isLive()) return;
+          if (this.reRegistering === created) this.reRegistering = undefined;
+          this.report({ state: 'registered', expiresInSec });
         },
         failed: (failure) => {
-          if (isLive()) this.fail(failure);
+          if (!isLive()) return;
+          if (this.reRegistering === created) {
+            this.reRegistering = undefined;
+            if (failure.cause === 'network' || failure.cause === 'timeout') {
+              const generation = this.generation;
+              this.enqueue(() => this.reopenAfterFailedReRegister(created, generation));
+              return;
+            }
+          }
+          this.fail(failure);
         },
         invite: (invitation) => this.answerIncoming(invitation),
         transportClosed: () => {

@@ -268,8 +268,12 @@ export class FakeTransport {
   onMessage: ((message: string) => void) | undefined;
   connects = 0;
   disposed = false;
-  /** Stands in for the WebSocket sip.js's web transport exposes as `ws`. */
-  ws: EventTarget | undefined;
+  /** Stands in for the WebSocket sip.js's web transport exposes as `ws` (its `send` takes the phone's own CRLF probes). */
+  ws: (EventTarget & { send(data: string): void }) | undefined;
+  /** What the phone wrote straight onto the socket, bypassing sip.js (keep-alive probes). */
+  readonly socketWrites: string[] = [];
+  /** Whether the server answers a CRLF probe written on the socket with a CRLF pong. */
+  answersProbes = false;
 
   constructor(
     private readonly server: FakeSipServer,
@@ -290,7 +294,12 @@ export class FakeTransport {
           return reject(new Error(`WebSocket closed ${SERVER} (code: 1006)`));
         }
         this.state = 'Connected';
-        this.ws = new EventTarget();
+        this.ws = Object.assign(new EventTarget(), {
+          send: (data: string): void => {
+            this.socketWrites.push(data);
+            if (this.answersProbes && /^(\r\n)+$/.test(data)) queueMicrotask(() => this.pong());
+          },
+        });
         this.onConnect?.();
         resolve();
       });

@@ -38,15 +38,88 @@ describe('hold', () => {
     expect([handler.sending, handler.receiving]).toEqual([true, true]);
   });
 
-  it('a refused hold re-INVITE puts the call back as it was', async () => {
+  it('a refused hold re-INVITE (488, 408) keeps the call held and silent on our side, without resending', async () => {
+    for (const [code, reason] of [[488, 'Not Acceptable Here'], [408, 'Request Timeout']] as const) {
+      const phone = await registeredPhone();
+      const { id, far } = await establishedOutbound(phone);
+      const handler = phone.media.handlers[0]!;
+      phone.telephony.setHeld(id, true);
+      await flush();
+      const [, reinvite] = phone.server.requests('INVITE', far.callId);
+      phone.server.deliver(response(reinvite!, code, reason));
+      await flush();
+      await vi.advanceTimersByTimeAsync(10_000);
+      // with call waiting, un-holding here would let this caller hear the other conversation
+      expect(phone.call(id), `${code}`).toMatchObject({ state: 'active', held: true });
+      expect([handler.sending, handler.receiving]).toEqual([false, false]);
+      expect(phone.server.requests('INVITE', far.callId)).toHaveLength(2);
+
+      // resuming: the peer never left sendrecv, so nothing needs sending; our media comes back
+      phone.telephony.setHeld(id, false);
+      await flush();
+      expect(phone.call(id)?.held).toBe(false);
+      expect([handler.sending, handler.receiving]).toEqual([true, true]);
+      expect(phone.server.requests('INVITE', far.callId)).toHaveLength(2);
+      await far.reinvite('sendrecv'); // sip.js answers the peer's re-INVITE off hold again
+      expect(handler.offers.at(-1)?.options).toMatchObject({ hold: false });
+      // and a later hold tries again
+      phone.telephony.setHeld(id, true);
+      await flush();
+      expect(phone.server.requests('INVITE', far.callId)).toHaveLength(3);
+    }
+  });
+
+  it('a hold re-INVITE answered 491 (crossing re-INVITEs) is retried once after 2.1–4 s', async () => {
     const phone = await registeredPhone();
     const { id, far } = await establishedOutbound(phone);
+    const handler = phone.media.handlers[0]!;
     phone.telephony.setHeld(id, true);
     await flush();
-    const [, reinvite] = phone.server.requests('INVITE', far.callId);
-    phone.server.deliver(response(reinvite!, 488, 'Not Acceptable Here'));
+    const first = phone.server.requests('INVITE', far.callId)[1]!;
+    phone.server.deliver(response(first, 491, 'Request Pending'));
     await flush();
-    expect(phone.call(id)).toMatchObject({ state: 'active', held: false });
+    expect(phone.call(id)?.held).toBe(true);
+    expect([handler.sending, handler.receiving]).toEqual([false, false]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(phone.server.requests('INVITE', far.callId)).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2_000);
+    const retry = phone.server.requests('INVITE', far.callId)[2];
+    expect(retry?.body).toMatch(/a=sendonly\r\n/);
+
+    // a second 491: no more retries, the call stays held on our side
+    phone.server.deliver(response(retry!, 491, 'Request Pending'));
+    await flush();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(phone.server.requests('INVITE', far.callId)).toHaveLength(3);
+    expect(phone.call(id)).toMatchObject({ state: 'active', held: true });
+    expect([handler.sending, handler.receiving]).toEqual([false, false]);
+  });
+
+  it('a 491 retry that succeeds confirms the hold; a call that ends meanwhile sends no retry', async () => {
+    const phone = await registeredPhone();
+    const a = await establishedOutbound(phone, 'sip:1002@127.0.0.1');
+    phone.telephony.setHeld(a.id, true);
+    await flush();
+    phone.server.deliver(response(phone.server.requests('INVITE', a.far.callId)[1]!, 491, 'Request Pending'));
+    await flush();
+    await vi.advanceTimersByTimeAsync(4_000);
+    const retry = phone.server.requests('INVITE', a.far.callId)[2]!;
+    phone.server.deliver(response(retry, 200, 'OK', [], { body: sdp('recvonly') }));
+    await flush();
+    expect(phone.call(a.id)?.held).toBe(true);
+    phone.telephony.setHeld(a.id, false); // confirmed hold: resuming sends a re-INVITE
+    await flush();
+    expect(phone.server.requests('INVITE', a.far.callId)[3]?.body).toMatch(/a=sendrecv\r\n/);
+
+    const b = await establishedOutbound(phone, 'sip:1003@127.0.0.1');
+    phone.telephony.setHeld(b.id, true);
+    await flush();
+    phone.server.deliver(response(phone.server.requests('INVITE', b.far.callId)[1]!, 491, 'Request Pending'));
+    await flush();
+    phone.telephony.hangup(b.id);
+    await flush();
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(phone.server.requests('INVITE', b.far.callId)).toHaveLength(2);
   });
 
   it('hold and resume clicked quickly end with the peer in the state asked for last', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { engineReportSchema, type EngineReport } from '../../../../preload/schemas/engine';
 import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../../../renderer/telephony/sipjs-telephony';
 import { createFakeSessionDescriptionHandlerFactory } from '../../../fakes/fake-session-description-handler';
+import { establishedOutbound, registeredPhone } from '../../../fakes/sip-call-peer';
 import { ACCOUNT, digestIsValid, FakeSipServer, HA1, incomingInvite, md5, SERVER } from '../../../fakes/sip-fake-transport';
 
 /*
@@ -294,12 +295,106 @@ describe('reconnect and account changes', () => {
     expect(server.registers.at(-1)?.header('Contact')?.replace(/;expires=\d+/, '')).toBe(contactBefore);
   });
 
-  it('reconnect on a live connection closes and reopens the WebSocket before registering again', async () => {
+  it('reconnect on a live connection registers again on the same WebSocket', async () => {
     const { server, telephony, states } = await registered();
+    const registersBefore = server.registers.length;
     telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
     await flush();
     expect(states()).toEqual(['registering', 'registered', 'registering', 'registered']);
-    expect(server.transports[0]?.connects).toBe(2);
+    expect(server.transports).toHaveLength(1);
+    expect(server.transports[0]?.connects).toBe(1);
+    expect(server.registers.length).toBeGreaterThan(registersBefore);
+    expect(server.registers.at(-1)?.contactExpires).toBe(600);
+  });
+
+  it('a reconnect while a call is live keeps the call and re-registers on the same connection', async () => {
+    const phone = await registeredPhone();
+    const states: string[] = [];
+    phone.telephony.onReport((report) => states.push(report.state));
+    const { id } = await establishedOutbound(phone);
+    const registersBefore = phone.server.registers.length;
+
+    phone.telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(states).toEqual(['registering', 'registered']);
+    expect(phone.server.registers.length).toBeGreaterThan(registersBefore);
+    expect(phone.server.transports).toHaveLength(1);
+    expect(phone.server.transports[0]?.connects).toBe(1);
+    expect(phone.call(id)?.state).toBe('active');
+  });
+
+  it('a reconnect when the socket is dead reopens it', async () => {
+    const { server, telephony, states } = await registered();
+    const transport = server.transports[0]!;
+    transport.drop();
+    await flush();
+    expect(transport.isConnected()).toBe(false);
+    telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(states()).toEqual(['registering', 'registered', 'failed:network', 'registering', 'registered']);
+    expect(transport.connects).toBe(2);
+    expect(transport.isConnected()).toBe(true);
+  });
+
+  it('a reconnect whose re-REGISTER goes unanswered on the open socket drops and reopens it', async () => {
+    const { server, telephony, states } = await registered();
+    const transport = server.transports[0]!;
+    let silent = true;
+    server.answer = (request) => (silent ? 'silent' : server.digestRegistrar(request));
+    telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(transport.connects).toBe(1);
+    silent = false;
+    await vi.advanceTimersByTimeAsync(32_000); // Timer F: 408, a network-class failure
+    await flush();
+    expect(states()).toEqual(['registering', 'registered', 'registering', 'registered']);
+    expect(transport.connects).toBe(2);
+  });
+
+  it('a reconnect whose re-REGISTER is refused by the server reports it and keeps the socket', async () => {
+    const { server, telephony, reports, states } = await registered();
+    server.answer = () => ({ code: 503, reason: 'Service Unavailable' });
+    telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(states()).toEqual(['registering', 'registered', 'registering', 'failed:server']);
+    expect(reports.at(-1)).toMatchObject({ statusCode: 503 });
+    expect(server.transports[0]?.connects).toBe(1);
+    expect(server.transports[0]?.isConnected()).toBe(true);
+  });
+
+  it('a reconnect while an earlier REGISTER is still unanswered gives that one up and sends a new one', async () => {
+    const { server, telephony, states } = await registered();
+    server.answer = () => 'silent';
+    const before = server.registers.length;
+    await vi.advanceTimersByTimeAsync(480_000); // the refresh at 80 % of 600 s goes out and hangs
+    const hanging = server.registers.length;
+    expect(hanging).toBe(before + 1);
+    server.answer = (request) => server.digestRegistrar(request);
+    telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(server.registers.length).toBeGreaterThan(hanging);
+    expect(states()).toEqual(['registering', 'registered', 'registering', 'registered']);
+    expect(server.transports[0]?.connects).toBe(1);
+    await vi.advanceTimersByTimeAsync(40_000); // the abandoned REGISTER's Timer F changes nothing
+    expect(states()).toEqual(['registering', 'registered', 'registering', 'registered']);
+  });
+
+  it('a display-name-only change keeps the calls and the socket; new calls carry the new name', async () => {
+    const phone = await registeredPhone();
+    const states: string[] = [];
+    phone.telephony.onReport((report) => states.push(report.state));
+    const { id } = await establishedOutbound(phone);
+
+    phone.telephony.execute({ type: 'reconnect', account: { ...ACCOUNT, displayName: 'Alice Support' }, incoming: 'ring' });
+    await flush();
+    expect(states).toEqual(['registering', 'registered']);
+    expect(phone.call(id)?.state).toBe('active');
+    expect(phone.server.requests('BYE')).toHaveLength(0);
+    expect(phone.server.transports).toHaveLength(1);
+    expect(phone.server.registers.some((r) => r.contactExpires === 0)).toBe(false);
+
+    await establishedOutbound(phone, 'sip:1003@127.0.0.1');
+    expect(phone.server.requests('INVITE').at(-1)?.header('From')).toContain('"Alice Support"');
   });
 
   it('a changed account un-registers the old identity and starts a new user agent', async () => {

@@ -1,4 +1,7 @@
+import { UserAgent } from 'sip.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TRANSFER_FIRST_NOTIFY_MS, TRANSFER_NEXT_NOTIFY_MS } from '../../../../renderer/telephony/sipjs-call-session';
+import { referTargetAllowed } from '../../../../renderer/telephony/sipjs-refer-to';
 import { FAR_CONTACT, establishedOutbound, flush, registeredPhone, type CallHarness, type FarEnd } from '../../../fakes/sip-call-peer';
 import { request, response, SDP_ANSWER, sdp, type SipMessage } from '../../../fakes/sip-fake-transport';
 
@@ -74,6 +77,72 @@ describe('blind transfer (we transfer)', () => {
     await flush();
     expect(phone.server.requests('REFER', far.callId)).toHaveLength(0);
     expect(phone.call(id)?.transfer).toMatchObject({ kind: 'blind', status: 'failed' });
+  });
+});
+
+describe('a transfer the peer never reports on', () => {
+  it('fails after 30 s without any NOTIFY; the call stays up', async () => {
+    const phone = await registeredPhone();
+    const { id, far } = await establishedOutbound(phone);
+    phone.telephony.blindTransfer(id, 'sip:1003@127.0.0.1');
+    await referSentOn(phone, far); // 202 Accepted, then silence
+    await vi.advanceTimersByTimeAsync(TRANSFER_FIRST_NOTIFY_MS - 1_000);
+    expect(phone.call(id)?.transfer?.status).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(phone.call(id)).toMatchObject({ state: 'active', transfer: { kind: 'blind', status: 'failed' } });
+    expect(phone.server.requests('BYE', far.callId)).toHaveLength(0);
+
+    // the agent may try again at once
+    phone.telephony.blindTransfer(id, 'sip:1004@127.0.0.1');
+    await referSentOn(phone, far);
+    expect(phone.call(id)?.transfer).toMatchObject({ target: 'sip:1004@127.0.0.1', status: 'pending' });
+  });
+
+  it('after a provisional NOTIFY waits longer for the next one (the target may ring), but not for ever', async () => {
+    const phone = await registeredPhone();
+    const { id, far } = await establishedOutbound(phone);
+    phone.telephony.blindTransfer(id, 'sip:1003@127.0.0.1');
+    await referSentOn(phone, far);
+    await vi.advanceTimersByTimeAsync(5_000);
+    notifyFrag(far, '180 Ringing');
+    await flush();
+    await vi.advanceTimersByTimeAsync(TRANSFER_NEXT_NOTIFY_MS - 1_000);
+    expect(phone.call(id)?.transfer?.status).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(phone.call(id)).toMatchObject({ state: 'active', transfer: { status: 'failed' } });
+  });
+
+  it('a success NOTIFY arriving after the timeout still completes the transfer', async () => {
+    const phone = await registeredPhone();
+    const { id, far } = await establishedOutbound(phone);
+    phone.telephony.blindTransfer(id, 'sip:1003@127.0.0.1');
+    await referSentOn(phone, far);
+    await vi.advanceTimersByTimeAsync(TRANSFER_FIRST_NOTIFY_MS);
+    expect(phone.call(id)?.transfer?.status).toBe('failed');
+    notifyFrag(far, '200 OK');
+    await flush();
+    expect(phone.call(id)).toMatchObject({ state: 'ended', end: { reason: 'transferred', by: 'local' }, transfer: { status: 'accepted' } });
+  });
+
+  it('clears its timer when the call ends while the transfer is pending', async () => {
+    const phone = await registeredPhone();
+    const { id, far } = await establishedOutbound(phone);
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const clearTimer = vi.spyOn(globalThis, 'clearTimeout');
+    phone.telephony.blindTransfer(id, 'sip:1003@127.0.0.1');
+    await referSentOn(phone, far);
+    const index = setTimer.mock.calls.findIndex((args) => args[1] === TRANSFER_FIRST_NOTIFY_MS);
+    const timer = setTimer.mock.results[index]?.value as unknown;
+    expect(timer).toBeDefined();
+    far.bye();
+    await flush();
+    expect(phone.call(id)?.state).toBe('ended');
+    expect(clearTimer.mock.calls.some((args) => args[0] === timer)).toBe(true);
+    const emissions = phone.emissions.length;
+    await vi.advanceTimersByTimeAsync(TRANSFER_FIRST_NOTIFY_MS);
+    expect(phone.emissions).toHaveLength(emissions);
+    setTimer.mockRestore();
+    clearTimer.mockRestore();
   });
 });
 
@@ -175,6 +244,62 @@ describe('being transferred (we are the transferee)', () => {
     old.far.bye();
     await flush();
     expect(phone.call(old.id)?.end).toEqual({ reason: 'hangup', by: 'remote' });
+  });
+});
+
+describe('refusing transfers the peer may not ask for (toll fraud)', () => {
+  async function referredTo(referTo: string) {
+    const phone = await registeredPhone();
+    const old = await establishedOutbound(phone, 'sip:1002@127.0.0.1');
+    const invitesBefore = phone.server.requests('INVITE').length;
+    old.far.send('REFER', { headers: [`Refer-To: ${referTo}`, 'Referred-By: <sip:1002@127.0.0.1>'] });
+    await flush();
+    return { phone, old, newInvites: phone.server.requests('INVITE').slice(invitesBefore) };
+  }
+
+  it('declines a REFER to another domain with 603 and keeps the call', async () => {
+    const { phone, old, newInvites } = await referredTo('<sip:0900123456@premium.example.com>');
+    expect(phone.server.responses(old.far.callId).at(-1)?.status).toBe(603);
+    expect(newInvites).toEqual([]);
+    expect(phone.current().map((c) => c.id)).toEqual([old.id]);
+    expect(phone.call(old.id)).toMatchObject({ state: 'active' });
+    expect(phone.logs.some((line) => line.startsWith('warn') && line.includes('Declined a transfer'))).toBe(true);
+    old.far.bye(); // a later BYE is an ordinary hang-up, not a transfer
+    await flush();
+    expect(phone.call(old.id)?.end).toEqual({ reason: 'hangup', by: 'remote' });
+  });
+
+  it('declines a target in our domain that carries maddr, or a Replaces smuggling in another header', async () => {
+    for (const referTo of [
+      '<sip:1003@127.0.0.1;maddr=203.0.113.9>',
+      '<sip:1003@127.0.0.1?Replaces=abc%3Bto-tag%3Da%3Bfrom-tag%3Db%0D%0AX-Evil%3A%201>',
+    ]) {
+      const { phone, old, newInvites } = await referredTo(referTo);
+      expect(phone.server.responses(old.far.callId).at(-1)?.status, referTo).toBe(603);
+      expect(newInvites, referTo).toEqual([]);
+      expect(phone.call(old.id)?.state).toBe('active');
+    }
+  });
+
+  it('follows a target in our own domain, dropping URI headers other than Replaces', async () => {
+    const { phone, old, newInvites } = await referredTo('<sip:1003@127.0.0.1?Subject=free%20money&X-Evil=1>');
+    expect(phone.server.responses(old.far.callId).at(-1)?.status).toBe(202);
+    expect(newInvites).toHaveLength(1);
+    expect(newInvites[0]?.uri).toBe('sip:1003@127.0.0.1');
+    expect(newInvites[0]?.header('Subject')).toBeUndefined();
+    expect(newInvites[0]?.header('X-Evil')).toBeUndefined();
+  });
+
+  it('judges targets by scheme and host: sip/sips in the account domain only', () => {
+    const allowed = (uri: string): boolean => referTargetAllowed(UserAgent.makeURI(uri)!, '127.0.0.1');
+    expect(allowed('sip:1003@127.0.0.1')).toBe(true);
+    expect(allowed('sips:1003@127.0.0.1:5061')).toBe(true);
+    expect(allowed('sip:1003@127.0.0.1?Replaces=abc%3Bto-tag%3Da%3Bfrom-tag%3Db')).toBe(true);
+    expect(allowed('sip:1003@127.0.0.2')).toBe(false);
+    expect(allowed('sip:1003@127.0.0.1.evil.example')).toBe(false);
+    expect(allowed('sip:+19005550100@gateway.example.com')).toBe(false);
+    expect(referTargetAllowed(UserAgent.makeURI('sip:1003@PBX.Example.COM')!, 'pbx.example.com')).toBe(true);
+    expect(referTargetAllowed(UserAgent.makeURI('sip:1003@pbx.example.com')!, '')).toBe(false);
   });
 });
 
