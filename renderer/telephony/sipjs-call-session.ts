@@ -4,7 +4,8 @@ import type { CallEnding } from './call-end-reason';
 import { CallRecord, type CallTransfer } from './call-record';
 import { dtmfDigits } from './dtmf';
 import { offerPutsUsOnHold } from './sdp-hold';
-import { AUDIO_ONLY, keepHoldInAnswers, sendDtmfInfo, sendHoldReinvite, sendRefer, settle } from './sipjs-dialog-requests';
+import { AUDIO_ONLY, sendDtmfInfo, sendRefer, settle } from './sipjs-dialog-requests';
+import { HoldNegotiator } from './sipjs-hold';
 import type { CallMedia } from './sipjs-media';
 import { referToUri } from './sipjs-refer-to';
 
@@ -12,10 +13,6 @@ import { referToUri } from './sipjs-refer-to';
 export const TRANSFER_FIRST_NOTIFY_MS = 30_000;
 /** …and after a provisional one ("180 Ringing": the target may ring a while) by the next within this long, ms. */
 export const TRANSFER_NEXT_NOTIFY_MS = 180_000;
-
-/** RFC 3261 §14.1: after a 491, the Call-ID owner retries in 2.1–4 s (we retry in that window whichever side we are). */
-const GLARE_RETRY_MIN_MS = 2_100;
-const GLARE_RETRY_MAX_MS = 4_000;
 
 export interface CallSessionHooks {
   /** The snapshot changed (the call may have ended). */
@@ -50,14 +47,8 @@ export class CallSession {
   private readonly record: CallRecord;
   private readonly session: Inviter | Invitation;
   private readonly hooks: CallSessionHooks;
-  private holdInFlight = false;
+  private readonly hold: HoldNegotiator;
   private infoChain: Promise<void> = Promise.resolve();
-  /** A 491 to the current hold/resume re-INVITE was already retried once. */
-  private glareRetried = false;
-  /** Waits out the 491 back-off before the retry. */
-  private holdRetryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The peer refused our hold for good: the call is held on our side only. */
-  private holdRefused = false;
   /** Counts our REFERs: progress of an older one no longer touches the call. */
   private referAttempt = 0;
   /** Gives up on a transfer whose NOTIFY does not come. */
@@ -75,6 +66,14 @@ export class CallSession {
       consultFor: init.consultFor,
       state: init.state,
       startedAt: init.hooks.now(),
+    });
+    this.hold = new HoldNegotiator({
+      session: init.session,
+      record: this.record,
+      ended: () => this.isEnded,
+      applyMedia: () => this.applyMedia(),
+      update: (change) => this.update(change),
+      log: init.hooks.log,
     });
     this.session.delegate = this.sessionDelegate();
     this.session.stateChange.addListener(this.onSessionState);
@@ -188,10 +187,10 @@ export class CallSession {
 
   setHeld(held: boolean): void {
     if (this.isEnded || this.record.state === 'incoming' || this.record.held === held) return;
-    this.glareRetried = false; // a new request from the agent gets its own 491 retry
+    this.hold.newRequest(); // a new request from the agent gets its own 491 retry
     this.update(() => (this.record.held = held));
     this.applyMedia(); // silence both ways at once; the re-INVITE tells the peer
-    this.pumpHold();
+    this.hold.pump();
   }
 
   /** RFC 4733 in the media when configured and possible, else one SIP INFO per digit, in order. */
@@ -290,7 +289,7 @@ export class CallSession {
   finish(ending: CallEnding): void {
     if (this.isEnded) return;
     this.clearTransferTimer();
-    this.clearHoldRetry();
+    this.hold.dispose();
     this.session.stateChange.removeListener(this.onSessionState);
     this.media.close();
     this.update(() => this.record.finish(ending, this.hooks.now()));
@@ -299,7 +298,7 @@ export class CallSession {
   private readonly onSessionState = (state: SessionState): void => {
     if (state === SessionState.Established) {
       if (this.record.direction === 'outbound') this.activate(); // inbound: on the ACK
-      this.pumpHold();
+      this.hold.pump();
     } else if (state === SessionState.Terminated) {
       // sip.js announces Terminated before it hands over the final response: judge a moment later.
       queueMicrotask(() => this.finish(this.record.endingFromFacts()));
@@ -333,11 +332,6 @@ export class CallSession {
     };
   }
 
-  private clearHoldRetry(): void {
-    clearTimeout(this.holdRetryTimer);
-    this.holdRetryTimer = undefined;
-  }
-
   private clearTransferTimer(): void {
     clearTimeout(this.transferTimer);
     this.transferTimer = undefined;
@@ -357,58 +351,6 @@ export class CallSession {
   private applyMedia(): void {
     this.media.setSending(!this.record.muted && !this.record.held);
     this.media.setReceiving(!this.record.held);
-  }
-
-  /**
-   * One hold/resume re-INVITE at a time, until the peer has accepted what the
-   * agent last asked for.
-   *
-   * A 491 (the peer's re-INVITE crossed ours) is retried once after 2.1–4 s
-   * (RFC 3261 §14.1). A hold the peer refuses for good still holds the call
-   * on our side: it stays `held`, our microphone and its audio stay off —
-   * with a second call up, un-holding the first would let that caller hear
-   * the other conversation. A refused resume leaves the call held (as it is
-   * at the peer's end).
-   */
-  private pumpHold(): void {
-    const record = this.record;
-    if (this.isEnded || this.holdInFlight || this.holdRetryTimer !== undefined || this.session.state !== SessionState.Established) return;
-    if (record.held === record.confirmedHeld) {
-      if (this.holdRefused) {
-        // Back to what the peer has: nothing to send, but sip.js must stop answering its re-INVITEs "on hold".
-        this.holdRefused = false;
-        settle(() => keepHoldInAnswers(this.session, record.confirmedHeld), this.hooks.log);
-      }
-      return;
-    }
-    if (this.holdRefused) return; // refused for good: held on our side only, until the agent resumes
-    const target = record.held;
-    this.holdInFlight = true;
-    void sendHoldReinvite(this.session, target, this.hooks.log).then((outcome) => {
-      this.holdInFlight = false;
-      if (this.isEnded) return;
-      if (outcome === 'accepted') {
-        record.confirmedHeld = target;
-        this.glareRetried = false;
-      } else if (record.held === target) {
-        if (outcome === 'glare' && !this.glareRetried) {
-          this.glareRetried = true;
-          this.holdRetryTimer = setTimeout(() => {
-            this.holdRetryTimer = undefined;
-            this.pumpHold();
-          }, GLARE_RETRY_MIN_MS + Math.random() * (GLARE_RETRY_MAX_MS - GLARE_RETRY_MIN_MS));
-          return;
-        }
-        this.glareRetried = false;
-        if (target) {
-          this.holdRefused = true; // keep `held` and the silence
-        } else {
-          this.update(() => (record.held = record.confirmedHeld)); // resume refused: still on hold at the peer
-          this.applyMedia();
-        }
-      }
-      this.pumpHold();
-    });
   }
 
   private update(change: () => unknown): void {
