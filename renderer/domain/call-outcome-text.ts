@@ -1,4 +1,5 @@
 import type { CallSnapshot } from '../../preload/schemas/call';
+import { userOf } from './dial-target';
 
 /**
  * Calls in plain words: the state line under the caller's name, the timer,
@@ -77,7 +78,7 @@ export function formatCallTimer(answeredAt: number, now: number): string {
 export function transferText(call: CallSnapshot): string | null {
   const transfer = call.transfer;
   if (!transfer) return null;
-  const target = /^sips?:([^@;]+)@/i.exec(transfer.target)?.[1] ?? transfer.target;
+  const target = userOf(transfer.target) ?? transfer.target;
   switch (transfer.status) {
     case 'pending':
       return `Transferring to ${target}…`;

@@ -33,6 +33,11 @@ function escapeUser(user: string): string {
   return user.replace(/#/g, '%23');
 }
 
+/** The user part of a SIP URI ("1003" of sip:1003@pbx.example.com), or null when it has none. */
+export function userOf(uri: string): string | null {
+  return /^sips?:([^@;]+)@/i.exec(uri)?.[1] ?? null;
+}
+
 /** The host of a SIP URI, lower-cased, without port or parameters. */
 export function hostOf(uri: string): string | null {
   const match = /^sips?:(?:[^@]*@)?([^:;?>]+)/i.exec(uri);

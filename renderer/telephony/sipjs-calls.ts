@@ -1,5 +1,6 @@
 import { Inviter, UserAgent, type Invitation, type Referral } from 'sip.js';
 import type { CallSnapshot } from '../../preload/schemas/call';
+import { userOf } from '../domain/dial-target';
 import { CallRecord } from './call-record';
 import type { MicrophoneSource } from './microphone-source';
 import { CallSession, type CallSessionHooks } from './sipjs-call-session';
@@ -262,7 +263,7 @@ export class CallRegistry {
     const record = new CallRecord({
       id,
       direction: 'outbound',
-      peer: { uri, user: (/^sips?:([^@;]+)/i.exec(uri)?.[1] ?? uri).slice(0, 256), displayName: null },
+      peer: { uri, user: (userOf(uri) ?? uri).slice(0, 256), displayName: null },
       consultFor: consultFor ?? null,
       state: 'dialing',
       startedAt: this.hooks.now(),
