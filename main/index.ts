@@ -10,20 +10,25 @@ import { electronVault } from './adapters/electron-vault';
 import { fsQuarantine } from './adapters/fs-quarantine';
 import { registerHandlers } from './ipc/register-handlers';
 import { systemClock } from './ports/clock';
-import { createSenderTrust, originOf } from './security/sender-trust';
+import { createSenderTrust } from './security/sender-trust';
 import { createFileHistoryStore } from './services/call-history/file-history-store';
 import { createRingdesk } from './services/create-ringdesk';
 import { SettingsUnavailableError } from './services/settings-file';
 import { watchNetwork } from './services/network-watch';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createPhoneWindow } from './windows/phone-window';
+import { rendererLocation } from './windows/renderer-location';
 
 // Composition root: Electron adapters in, services out. Logic lives in services/ and domain/.
 
 const log = createConsoleLogger('main');
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const appOrigin = devServerUrl ? (originOf(devServerUrl) ?? APP_ORIGIN) : APP_ORIGIN;
+// Security — do not change without a security review: the page loaded here
+// is what every IPC handler, the microphone and the account trust. The dev
+// server URL is read only when unpackaged (see renderer-location.ts).
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const renderer = rendererLocation({ isPackaged: app.isPackaged, devServerUrl });
+const appOrigin = renderer.origin;
 const assetsDir = path.join(app.getAppPath(), 'assets');
 
 // Agents' phone systems often sit on the office LAN (wss://192.168.x.x):
@@ -46,6 +51,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  if (devServerUrl && renderer.origin === APP_ORIGIN) {
+    log.warn('ELECTRON_RENDERER_URL ignored: only an http(s) dev server on this computer is used; loading the built page');
+  }
   serveRenderer(path.join(here, '../renderer'));
   let win: BrowserWindow | null = null;
   let quitting = false;
@@ -90,7 +98,7 @@ async function start(): Promise<void> {
 
   win = createPhoneWindow({
     preloadPath: path.join(here, '../preload/index.cjs'),
-    url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    url: renderer.url,
     appOrigin,
     iconPath: path.join(assetsDir, 'icons', 'icon.png'),
     isQuitting: () => quitting,

@@ -2,9 +2,9 @@ import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../security/content-security-policy';
+import { APP_SCHEME } from './app-origin';
 
-export const APP_SCHEME = 'ringdesk';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export { APP_ORIGIN, APP_SCHEME } from './app-origin';
 
 /**
  * Must run before app 'ready'. A standard, secure custom scheme gives the
