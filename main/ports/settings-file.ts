@@ -16,6 +16,8 @@ export interface StoreFileOptions {
   migrations: Record<string, (store: { store: Record<string, unknown> }) => void>;
   clearInvalidConfig: false;
   watch: false;
+  /** POSIX mode of the file, applied on every (atomic) write; ignored on Windows. */
+  configFileMode: number;
 }
 
 export interface StoreFileFactory {

@@ -10,6 +10,14 @@ export interface OpenedSettings {
   recovery: Notice | null;
 }
 
+/**
+ * The settings hold the account (and its keychain-encrypted secrets):
+ * readable and writable by the agent only. conf writes every save through a
+ * temporary file created with this mode, so a file an older version left
+ * 0644 becomes 0600 at its next save.
+ */
+export const SETTINGS_FILE_MODE = 0o600;
+
 export function settingsFileOptions(ctx: MigrationContext): StoreFileOptions {
   return {
     configName: 'settings',
@@ -18,6 +26,7 @@ export function settingsFileOptions(ctx: MigrationContext): StoreFileOptions {
     migrations: storeMigrations(ctx),
     clearInvalidConfig: false,
     watch: false,
+    configFileMode: SETTINGS_FILE_MODE,
   };
 }
 

@@ -22,6 +22,14 @@ export interface HistoryFileContents {
   endsWithNewline: boolean;
 }
 
+/**
+ * The file is the agent's calls (names, numbers, times): readable and
+ * writable by the agent only. Applies when a file is created (the first
+ * append, each rewrite); Windows ignores it (the profile folder's ACL
+ * protects the file there).
+ */
+export const HISTORY_FILE_MODE = 0o600;
+
 /** Bytes decoded and parsed between yields, so a long load never stalls main's event loop for long. */
 const BYTES_PER_TURN = 512 * 1024;
 const NEWLINE = 0x0a;
@@ -81,7 +89,7 @@ export function toLine(entry: HistoryEntry): string {
  */
 export async function appendToHistoryFile(file: string, text: string, options: { newFile: boolean }): Promise<void> {
   if (options.newFile) await fs.mkdir(path.dirname(file), { recursive: true });
-  const handle = await fs.open(file, 'a');
+  const handle = await fs.open(file, 'a', HISTORY_FILE_MODE);
   try {
     await handle.appendFile(text, 'utf8');
     await handle.datasync();
@@ -97,9 +105,11 @@ export async function appendToHistoryFile(file: string, text: string, options: {
  * A crash at any point leaves either the old file or the new one.
  */
 export async function rewriteHistoryFile(file: string, entries: Iterable<HistoryEntry>): Promise<number> {
-  const temp = `${file}.tmp`;
+  const temp = rewriteTempOf(file);
   let count = 0;
-  const handle = await fs.open(temp, 'w');
+  // Removed first: the mode applies only to a file being created.
+  await fs.rm(temp, { force: true });
+  const handle = await fs.open(temp, 'w', HISTORY_FILE_MODE);
   try {
     let chunk: string[] = [];
     for (const entry of entries) {
@@ -125,7 +135,12 @@ export async function rewriteHistoryFile(file: string, entries: Iterable<History
 
 /** Removes what a crash during a rewrite may have left behind (the old file is still whole). */
 export async function removeRewriteLeftovers(file: string): Promise<void> {
-  await fs.rm(`${file}.tmp`, { force: true }).catch(() => undefined);
+  await fs.rm(rewriteTempOf(file), { force: true }).catch(() => undefined);
+}
+
+/** The one temporary file a rewrite uses, beside the history file. */
+function rewriteTempOf(file: string): string {
+  return `${file}.tmp`;
 }
 
 /** Makes a rename or a new file durable. Windows cannot open folders: skipped there. */

@@ -9,6 +9,7 @@ import { openSettings } from '../../../../main/services/settings-file';
 import { createFileSettingsRepository } from '../../../../main/services/settings-repository';
 import { FakeVault } from '../../../fakes/fake-vault';
 import { MemoryLogger } from '../../../fakes/memory-logger';
+import { expectOwnerOnly } from '../owner-only';
 
 let dir: string;
 const vault = new FakeVault();
@@ -33,6 +34,21 @@ describe('settings file', () => {
     expect(opened.document).toEqual(DEFAULT_SETTINGS);
     expect(opened.recovery).toBeNull();
     expect(JSON.parse(fs.readFileSync(file(), 'utf8')).__internal__.migrations.version).toBe('3.0.0');
+  });
+
+  it('creates the file readable and writable by the agent only (0600), and keeps it so when it is saved again', async () => {
+    const first = open();
+    expectOwnerOnly(file());
+    await createFileSettingsRepository(first.file, first.document).update((d) => ({ ...d, presence: 'away' }));
+    expectOwnerOnly(file());
+  });
+
+  it('makes a file an older Ringdesk left readable by others (0644) owner-only when it next saves it', async () => {
+    open();
+    fs.chmodSync(file(), 0o644);
+    const opened = open();
+    await createFileSettingsRepository(opened.file, opened.document).update((d) => ({ ...d, presence: 'dnd' }));
+    expectOwnerOnly(file());
   });
 
   it('keeps what was saved across restarts', async () => {

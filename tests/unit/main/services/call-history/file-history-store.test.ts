@@ -7,6 +7,7 @@ import { createFileHistoryStore, HISTORY_FILE_NAME } from '../../../../../main/s
 import { historyQuerySchema, type HistoryEntry, type HistoryQuery } from '../../../../../preload/schemas/history';
 import { historyEntry } from '../../../../fakes/call-snapshots';
 import { MemoryLogger } from '../../../../fakes/memory-logger';
+import { expectOwnerOnly } from '../../owner-only';
 
 const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 const MINUTE = 60_000;
@@ -135,6 +136,15 @@ describe('call history file', () => {
     expect(fs.readFileSync(file(), 'utf8').trimEnd().split('\n')).toHaveLength(5);
     expect(fs.existsSync(`${file()}.tmp`)).toBe(false);
     expect(ids((await open({ keep: 5, slack: 3 }).query(q())).entries)).toEqual(['c9', 'c8', 'c7', 'c6', 'c5']);
+  });
+
+  it('creates the file readable and writable by the agent only (0600), also when it rewrites it', async () => {
+    const store = open({ keep: 2, slack: 1 });
+    await addAll(store, [nthCall(1)]);
+    expectOwnerOnly(file());
+    await addAll(store, [nthCall(2), nthCall(3), nthCall(4)]);
+    expect(log.lines.join('\n')).toMatch(/file rewritten with the newest 2 call/);
+    expectOwnerOnly(file());
   });
 
   it('still lists a call the disk refused, says it was not saved, and carries on', async () => {
