@@ -27,7 +27,14 @@ export interface StoreFileFactory {
   pathOf(options: StoreFileOptions): string;
 }
 
-/** Moves a broken file aside; returns where it went. */
+/** What happens to files beside the settings file, other than the library's own reads and writes. */
 export interface FileQuarantine {
+  /** Moves a broken file aside; returns where it went. */
   moveAside(path: string, suffix: string): string | null;
+  /**
+   * Deletes the temporary files that saves of `path` cut short (the process
+   * killed mid-write) left beside it, and nothing else; returns their names.
+   * Only safe while nothing else writes the file: call it before opening.
+   */
+  removeWriteLeftovers(path: string): string[];
 }

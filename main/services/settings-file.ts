@@ -43,6 +43,7 @@ export function openSettings(deps: {
   log: (message: string) => void;
 }): OpenedSettings {
   const options = settingsFileOptions(deps.migration);
+  removeWriteLeftovers(deps.quarantine, deps.factory.pathOf(options), deps.log);
   let problem: string;
   try {
     const file = deps.factory.open(options);
@@ -76,6 +77,22 @@ export function openSettings(deps: {
         : `Your settings could not be read because ${problem}, so Ringdesk started with fresh settings.`,
     },
   };
+}
+
+/**
+ * A save killed mid-write (the app killed, the computer losing power) leaves
+ * its temporary file beside the settings; nothing else ever removes it. The
+ * app holds the single-instance lock before opening the settings, so no
+ * other writer can be halfway through a save. Failing to tidy up is no
+ * reason not to start.
+ */
+function removeWriteLeftovers(quarantine: FileQuarantine, file: string, log: (message: string) => void): void {
+  try {
+    const removed = quarantine.removeWriteLeftovers(file);
+    if (removed.length > 0) log(`settings: removed ${removed.length} temporary file(s) left by a save that was cut short`);
+  } catch (error) {
+    log(`settings: could not look for temporary files left by a save that was cut short (${(error as NodeJS.ErrnoException)?.code ?? 'unknown error'})`);
+  }
 }
 
 /** The settings file exists but cannot be read or set aside right now; nothing was changed. */

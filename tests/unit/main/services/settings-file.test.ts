@@ -1,3 +1,5 @@
+// atomically is the writer under conf and electron-store: used here to leave a real interrupted save behind.
+import { writeFileSync as atomicWriteFileSync } from 'atomically';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { expectOwnerOnly } from '../owner-only';
 
 let dir: string;
 const vault = new FakeVault();
+let log: MemoryLogger;
 const file = () => path.join(dir, 'settings.json');
 const open = () =>
   openSettings({
@@ -20,11 +23,28 @@ const open = () =>
     quarantine: fsQuarantine,
     migration: { encryptSecrets: (s) => vault.encrypt(JSON.stringify(s)) },
     now: () => new Date('2026-11-25T09:00:00Z'),
-    log: new MemoryLogger().warn,
+    log: log.warn,
   });
+
+/** A save of the settings file killed after its temporary file was written, before the rename: what is left. */
+function interruptedSave(): string {
+  let temp = '';
+  expect(() =>
+    atomicWriteFileSync(file(), '{"presence":"dnd"}', {
+      tmpPurge: false,
+      tmpCreated: (created) => {
+        temp = created;
+        throw new Error('killed');
+      },
+    }),
+  ).toThrow('killed');
+  expect(fs.existsSync(temp)).toBe(true);
+  return path.basename(temp);
+}
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-settings-'));
+  log = new MemoryLogger();
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -108,6 +128,42 @@ describe('settings file', () => {
     expect(JSON.parse(fs.readFileSync(file(), 'utf8')).presence).toBe('available');
     await repo.update((d) => ({ ...d, presence: 'away' }));
     expect((await repo.load()).presence).toBe('away');
+  });
+});
+
+describe('temporary files of saves cut short', () => {
+  it('removes those a killed save left beside the settings file, and nothing else', () => {
+    open();
+    const leftovers = [interruptedSave(), 'settings.json.tmp-1764061200a1b2c3', 'settings.json.tmp-0000000000ffffff'];
+    for (const name of leftovers.slice(1)) fs.writeFileSync(path.join(dir, name), '{"presence":');
+    const kept = [
+      'settings.broken-2026-11-25T09-00-00-000Z.json',
+      'notes.txt',
+      'history.jsonl',
+      'settings.json.tmp',
+      'settings.json.tmp-123',
+      'settings.json.tmp-1764061200A1B2C3',
+      'settings.json.tmp-1764061200a1b2c3.bak',
+      'settings.json.tmp-1764061200a1b2c3x',
+      'old-settings.json.tmp-1764061200a1b2c3',
+      'other.json.tmp-1764061200a1b2c3',
+    ];
+    for (const name of kept) fs.writeFileSync(path.join(dir, name), 'keep me');
+    fs.mkdirSync(path.join(dir, 'settings.json.tmp-1764061200dddddd')); // not a file a save writes
+    kept.push('settings.json.tmp-1764061200dddddd');
+
+    const opened = open();
+    expect(opened.recovery).toBeNull();
+    expect(fs.readdirSync(dir).sort()).toEqual([...kept, 'settings.json'].sort());
+    for (const name of kept.slice(0, -1)) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe('keep me');
+    expect(log.lines.join('\n')).toMatch(/removed 3 temporary file\(s\) left by a save that was cut short/);
+  });
+
+  it('starts normally when there is nothing to remove', () => {
+    open();
+    open();
+    expect(fs.readdirSync(dir)).toEqual(['settings.json']);
+    expect(log.lines.join('\n')).not.toMatch(/temporary file/);
   });
 });
 

@@ -147,6 +147,14 @@ describe('call history file', () => {
     expectOwnerOnly(file());
   });
 
+  it('removes the temporary file of a rewrite cut short when it loads, and nothing else', async () => {
+    await addAll(open(), [nthCall(1)]);
+    fs.writeFileSync(`${file()}.tmp`, `${JSON.stringify(nthCall(2))}\n${JSON.stringify(nthCall(3)).slice(0, 20)}`);
+    for (const name of ['history.jsonl.tmp-1764061200a1b2c3', 'history.jsonl.bak', 'settings.json.tmp']) fs.writeFileSync(path.join(dir, name), 'keep me');
+    expect(ids((await open().query(q())).entries)).toEqual(['c1']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['history.jsonl', 'history.jsonl.bak', 'history.jsonl.tmp-1764061200a1b2c3', 'settings.json.tmp']);
+  });
+
   it('still lists a call the disk refused, says it was not saved, and carries on', async () => {
     fs.mkdirSync(file()); // a folder where the file should be: every write fails
     const store = open();
