@@ -3,7 +3,7 @@ import type { EngineCommand, EngineReport, FailureCause, IncomingPolicy } from '
 import type { Presence } from '../../preload/schemas/presence';
 import type { RegistrationView } from '../../preload/schemas/registration';
 import type { Clock } from '../ports/clock';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { retryDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
 
 /**
  * The registration lifecycle, owned by main. It decides what the renderer's
@@ -33,13 +33,13 @@ export interface LifecycleDeps {
   send: (command: EngineCommand) => void;
   /** Called whenever the derived view changes. */
   onChange: (view: RegistrationView) => void;
-  backoff?: BackoffPolicy;
+  backoff?: RetryPolicy;
   /** How long an attempt may stay unanswered before it counts as a timeout. */
   attemptTimeoutMs?: number;
 }
 
 type EngineState = 'idle' | 'registering' | 'registered' | 'unregistering';
-type Failure = { cause: FailureCause; statusCode?: number; detail?: string };
+type Failure = { cause: FailureCause; statusCode?: number; detail?: string; retryAfterSec?: number };
 
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 20_000;
 
@@ -165,7 +165,7 @@ export class RegistrationLifecycle {
         this.onUnregistered();
         break;
       case 'failed':
-        this.onFailed({ cause: report.cause, statusCode: report.statusCode, detail: report.detail });
+        this.onFailed({ cause: report.cause, statusCode: report.statusCode, detail: report.detail, retryAfterSec: report.retryAfterSec });
         break;
     }
     this.reconcile();
@@ -273,11 +273,12 @@ export class RegistrationLifecycle {
   }
 
   private scheduleRetry(failure: Failure): void {
-    this.lastFailure = failure;
+    const { retryAfterSec, ...shown } = failure;
+    this.lastFailure = shown;
     this.stopRetrying();
     if (!this.wantsRegistration() || !this.canAct()) return;
     this.attempt += 1;
-    const delay = backoffDelay(this.attempt, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF);
+    const delay = retryDelay({ cause: failure.cause, retryAfterSec }, this.attempt, this.deps.random, this.deps.backoff ?? DEFAULT_RETRY_POLICY);
     this.nextAttemptAt = this.deps.clock.now() + delay;
     this.cancelRetry = this.deps.clock.setTimer(() => {
       this.cancelRetry = null;

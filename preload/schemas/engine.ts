@@ -29,16 +29,25 @@ export const failureCauseSchema = z.enum([
 ]);
 export type FailureCause = z.infer<typeof failureCauseSchema>;
 
+/** Longest registration lifetime either side deals with (granted, or insisted on by a 423), seconds. */
+export const MAX_REGISTRATION_SEC = 86_400;
+/** Longest Retry-After a report may carry, seconds; main caps the wait lower still (see backoff.ts). */
+export const MAX_RETRY_AFTER_SEC = 86_400;
+/** Longest failure detail a report may carry, characters. */
+export const MAX_FAILURE_DETAIL = 500;
+
 /** renderer → main */
 export const engineReportSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unregistered') }),
   z.object({ state: z.literal('registering') }),
-  z.object({ state: z.literal('registered'), expiresInSec: z.number().int().positive().max(86_400) }),
+  z.object({ state: z.literal('registered'), expiresInSec: z.number().int().positive().max(MAX_REGISTRATION_SEC) }),
   z.object({
     state: z.literal('failed'),
     cause: failureCauseSchema,
     statusCode: z.number().int().min(100).max(699).optional(),
-    detail: z.string().max(500).optional(),
+    detail: z.string().max(MAX_FAILURE_DETAIL).optional(),
+    /** The server's Retry-After: main waits at least this long before the next attempt. */
+    retryAfterSec: z.number().int().min(0).max(MAX_RETRY_AFTER_SEC).optional(),
   }),
 ]);
 export type EngineReport = z.infer<typeof engineReportSchema>;

@@ -23,7 +23,7 @@ export function describeFailure(failure: { cause: FailureCause; statusCode?: num
 
 function serverText(code: number | undefined, detail: string | undefined): string {
   if (code === 404) return 'The server does not know this SIP user (404). Check the SIP user and domain.';
-  if (code === 423) return 'The server refused the registration interval (423).';
+  if (code === 423) return 'The phone server refuses every registration interval Ringdesk can offer (423 Interval Too Brief). Ringdesk tries again later; ask your administrator to check the server\'s minimum registration time.';
   if (code !== undefined && code >= 500) return `The phone server has a problem (${code}${detail ? ` ${detail}` : ''}). Ringdesk keeps trying.`;
   return `The phone server refused the registration${code ? ` (${code}${detail ? ` ${detail}` : ''})` : ''}.`;
 }

@@ -1,4 +1,4 @@
-import type { FailureCause } from '../../preload/schemas/engine';
+import { MAX_FAILURE_DETAIL, MAX_RETRY_AFTER_SEC, type FailureCause } from '../../preload/schemas/engine';
 
 /**
  * Turns what went wrong with a REGISTER into the cause main's lifecycle
@@ -12,6 +12,8 @@ export interface RegisterFailure {
   statusCode?: number;
   /** Shown to the agent: plain text, no secrets, at most 500 characters. */
   detail?: string;
+  /** The server asked us to wait this long before trying again (Retry-After), seconds. */
+  retryAfterSec?: number;
 }
 
 /** A final non-2xx answer to a REGISTER. */
@@ -26,6 +28,8 @@ export interface RegisterRejection {
   fromServer: boolean;
   /** Realm of the server's digest challenge, when it sent one. */
   challengeRealm?: string;
+  /** The server's Retry-After, seconds (see {@link parseRetryAfter}). */
+  retryAfterSec?: number;
 }
 
 export interface FailureContext {
@@ -35,7 +39,7 @@ export interface FailureContext {
   expectedRealm: string;
 }
 
-const MAX_DETAIL = 500;
+const MAX_DETAIL = MAX_FAILURE_DETAIL;
 
 /** Classifies a final non-2xx answer (real or made up by sip.js) to a REGISTER. */
 export function classifyRegisterRejection(rejection: RegisterRejection, context: FailureContext): RegisterFailure {
@@ -54,13 +58,39 @@ export function classifyRegisterRejection(rejection: RegisterRejection, context:
         : `The server did not accept the user name or password (${status})`;
     return { cause: 'auth', statusCode, detail: clip(detail, MAX_DETAIL) };
   }
+  // RFC 3261 §20.33: a server that is busy or down for maintenance says how long to stay away.
+  const wait = rejection.retryAfterSec !== undefined && statusCode >= 400 ? { retryAfterSec: rejection.retryAfterSec } : {};
   if (statusCode === 408) {
-    return { cause: 'timeout', statusCode, detail: clip(`The server timed out (${status})`, MAX_DETAIL) };
+    return { cause: 'timeout', statusCode, detail: clip(`The server timed out (${status})`, MAX_DETAIL), ...wait };
   }
   if (statusCode >= 300 && statusCode < 400) {
     return { cause: 'server', statusCode, detail: clip(`The server redirected the registration, which is not supported (${status})`, MAX_DETAIL) };
   }
-  return { cause: 'server', statusCode, detail: clip(`The server refused the registration (${status})`, MAX_DETAIL) };
+  return { cause: 'server', statusCode, detail: clip(`The server refused the registration (${status})`, MAX_DETAIL), ...wait };
+}
+
+/**
+ * The delta-seconds of a Retry-After header (RFC 3261 §20.33:
+ * `Retry-After: 120 (in a meeting);duration=3600`), or undefined when
+ * absent or not a number. Remote-controlled: bounded.
+ */
+export function parseRetryAfter(header: string | undefined): number | undefined {
+  const match = /^\s*(\d{1,10})(?![\d.])/.exec(header ?? '');
+  if (!match) return undefined;
+  return Math.min(MAX_RETRY_AFTER_SEC, Number(match[1]));
+}
+
+/**
+ * The registrar keeps answering 423 Interval Too Brief with a Min-Expires
+ * that does not help (not above what we sent, or more than a day), or a
+ * second time after our one retry.
+ */
+export function describeIntervalRefused(server: string, minExpiresSec: number, sentExpiresSec: number): RegisterFailure {
+  const detail =
+    minExpiresSec > sentExpiresSec
+      ? `${server} keeps asking for a longer registration (423 Interval Too Brief, Min-Expires ${minExpiresSec} s) even after we asked for ${sentExpiresSec} s`
+      : `${server} refused a ${sentExpiresSec} s registration as too brief (423) but asks for no more than that (Min-Expires ${minExpiresSec} s)`;
+  return { cause: 'server', statusCode: 423, detail: clip(detail, MAX_DETAIL) };
 }
 
 /** The WebSocket did not open. */

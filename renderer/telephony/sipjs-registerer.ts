@@ -1,4 +1,5 @@
-import { Core, Registerer, type RegistererOptions, type RegistererRegisterOptions, type UserAgent } from 'sip.js';
+import { Core, Registerer, type RegistererOptions, type RegistererRegisterOptions, type UserAgent, type UserAgentOptions } from 'sip.js';
+import { MAX_REGISTRATION_SEC } from '../../preload/schemas/engine';
 
 /**
  * The parts of sip.js's Registerer that ./sipjs-connection.ts needs help
@@ -8,23 +9,100 @@ import { Core, Registerer, type RegistererOptions, type RegistererRegisterOption
 export type RequestDelegate = NonNullable<RegistererRegisterOptions['requestDelegate']>;
 export type IncomingResponse = Parameters<NonNullable<RequestDelegate['onAccept']>>[0];
 
+
+/** What an {@link ObservedRegisterer} asks of its owner. */
+export interface RegistererHooks {
+  /** The delegate for the REGISTER about to go out (first, refresh or 423 retry). */
+  delegateFor(): RequestDelegate;
+  /**
+   * A 423 Interval Too Brief came back and sip.js wanted to retry at once,
+   * but the retry would not help (Min-Expires not above what we sent, or
+   * absurdly long) or one retry for this attempt was already spent. Nothing
+   * was sent; the attempt is over.
+   */
+  intervalRefused(minExpiresSec: number, sentExpiresSec: number): void;
+}
+
 /**
  * sip.js's own refresh timer calls `this.register()` with no options, so a
  * delegate passed to the first `register()` never hears about refreshes.
  * Overriding `register` puts our delegate on every REGISTER, refreshes and
  * the automatic 423 retry included.
+ *
+ * It also bounds that 423 retry. sip.js answers a 423 by setting its expiry
+ * to Min-Expires and calling `register()` again at once, with no limit and
+ * without telling any delegate: a registrar that keeps answering 423 with a
+ * Min-Expires not above what was sent gets ~800 REGISTERs a second, enough
+ * to get an office's shared address blocked. RFC 3261 §10.2.8 allows one
+ * retry with the longer interval; we allow exactly that, per attempt.
  */
 export class ObservedRegisterer extends Registerer {
+  /** A REGISTER of ours went out and has had no final answer our delegate heard of. */
+  private awaitingAnswer = false;
+  /** The expiry the last REGISTER carried. */
+  private sentExpires = 0;
+  /** This attempt already spent its one 423 retry. */
+  private intervalRetried = false;
+
   constructor(
     userAgent: UserAgent,
     options: RegistererOptions,
-    private readonly delegateFor: () => RequestDelegate,
+    private readonly hooks: RegistererHooks,
   ) {
     super(userAgent, options);
   }
 
   override register(options: RegistererRegisterOptions = {}): ReturnType<Registerer['register']> {
-    return super.register({ ...options, requestDelegate: this.delegateFor() });
+    const expires = this.currentExpires();
+    if (this.awaitingAnswer) {
+      // Only sip.js's 423 handling calls register() while our REGISTER is unanswered.
+      const useful = !this.intervalRetried && expires > this.sentExpires && expires <= MAX_REGISTRATION_SEC;
+      if (!useful) {
+        this.awaitingAnswer = false;
+        this.hooks.intervalRefused(expires, this.sentExpires);
+        const refused = Promise.reject(new Error('423 retry refused'));
+        refused.catch(() => undefined); // sip.js ignores the promise it gets back
+        return refused;
+      }
+      this.intervalRetried = true;
+    } else {
+      this.intervalRetried = false;
+    }
+    this.sentExpires = expires;
+    this.awaitingAnswer = true;
+    return super.register({ ...options, requestDelegate: this.answered(this.hooks.delegateFor()) });
+  }
+
+  /** The expiry the last REGISTER asked for, seconds (after a 423 retry: the registrar's Min-Expires). */
+  get sentExpiresSec(): number {
+    return this.sentExpires;
+  }
+
+  /** sip.js keeps the expiry it will send (raised to Min-Expires after a 423) in a private field. */
+  private currentExpires(): number {
+    const expires = Number((this as unknown as { expires?: unknown }).expires);
+    return Number.isFinite(expires) ? expires : 0;
+  }
+
+  private answered(delegate: RequestDelegate): RequestDelegate {
+    const settle = (): void => {
+      this.awaitingAnswer = false;
+    };
+    return {
+      ...delegate,
+      onAccept: (response) => {
+        settle();
+        delegate.onAccept?.(response);
+      },
+      onReject: (response) => {
+        settle();
+        delegate.onReject?.(response);
+      },
+      onRedirect: (response) => {
+        settle();
+        delegate.onRedirect?.(response);
+      },
+    };
   }
 }
 
@@ -45,7 +123,7 @@ export function grantedExpires(response: IncomingResponse, ua: UserAgent, reques
 }
 
 function clampExpires(seconds: number): number {
-  return Math.min(86_400, Math.max(1, Math.round(seconds)));
+  return Math.min(MAX_REGISTRATION_SEC, Math.max(1, Math.round(seconds)));
 }
 
 /**
@@ -65,4 +143,14 @@ export function failPendingRegisters(ua: UserAgent): void {
       // no transaction any more, or it ended meanwhile
     }
   }
+}
+
+/**
+ * UserAgent options that keep one installation's Contact the same across
+ * engines: the +sip.instance (RFC 5626 §4.1, a UUID URN) and a Contact
+ * user and host derived from it (sip.js would pick random ones per engine).
+ */
+export function stableContact(instanceId: string): Pick<UserAgentOptions, 'instanceId' | 'contactName' | 'viaHost'> {
+  const token = instanceId.replace(/-/g, '').slice(0, 12).toLowerCase();
+  return { instanceId, contactName: `rd${token}`, viaHost: `${token}.invalid` };
 }

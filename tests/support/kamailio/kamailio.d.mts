@@ -26,6 +26,16 @@ export interface KamailioOptions {
   readyTimeoutMs?: number;
 }
 
+/** How the registrar misbehaves (see setRegisterFault). */
+export interface RegisterFault {
+  status: number;
+  reason: string;
+  /** Min-Expires header (with a 423): seconds, or 'echo' for the expiry the client asked for (a Min-Expires that never helps). */
+  minExpires?: number | 'echo';
+  /** Retry-After header, seconds. */
+  retryAfter?: number;
+}
+
 /** One contact in the location table, from `kamcmd ul.dump`. */
 export interface Binding {
   /** Address of record as stored (the user part only: usrloc runs without use_domain). */
@@ -172,6 +182,11 @@ export interface KamailioHandle {
   /** Current bindings (all, or one user's), from `kamcmd ul.dump`. [] when stopped. */
   bindings(user?: string): Promise<Binding[]>;
   isRegistered(user: string): Promise<boolean>;
+  /**
+   * From now on answer every authenticated REGISTER with this status instead of
+   * saving it (null: behave again). Bindings already made stay. Lost on restart.
+   */
+  setRegisterFault(fault: RegisterFault | null): Promise<void>;
 
   /** Every RDLOG line so far (all runs of this instance), parsed. */
   logLines(): Promise<LogEntry[]>;

@@ -770,6 +770,17 @@ function createHandle(inst, readyTimeoutMs) {
     async isRegistered(user) {
       return (await handle.bindings(user)).some((b) => b.active);
     },
+    async setRegisterFault(fault) {
+      const rpc = (/** @type {string[]} */ ...args) => execFileAsync(KAMCMD_BIN, ['-s', `unix:${inst.ctlSocket}`, ...args], { timeout: 5000 });
+      await rpc('htable.flush', 'fault');
+      if (!fault) return;
+      // the status goes in last: it is what switches the fault on
+      if (fault.minExpires !== undefined) await rpc('htable.seti', 'fault', 'min_expires', String(fault.minExpires === 'echo' ? 0 : fault.minExpires));
+      if (fault.minExpires === 'echo') await rpc('htable.seti', 'fault', 'echo_min_expires', '1');
+      if (fault.retryAfter !== undefined) await rpc('htable.seti', 'fault', 'retry_after', String(fault.retryAfter));
+      await rpc('htable.sets', 'fault', 'register_reason', fault.reason);
+      await rpc('htable.seti', 'fault', 'register_status', String(fault.status));
+    },
 
     logLines,
     async registers(user) {

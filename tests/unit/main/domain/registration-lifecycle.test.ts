@@ -83,6 +83,56 @@ describe('registration lifecycle', () => {
     expect(wait(high)).toBe(1000);
   });
 
+  it('backs off slowly after server errors, from about 30 s up to 30 min (RFC 5626)', () => {
+    const delays: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      t.lifecycle.report({ state: 'failed', cause: 'server', statusCode: 500 });
+      const view = t.lifecycle.current as { nextAttemptAt: number };
+      delays.push(view.nextAttemptAt - t.clock.now());
+      t.clock.advance(view.nextAttemptAt - t.clock.now());
+    }
+    // random() = 0.5 → 75 % of 30 s, 60 s, 120 s … capped at 30 min
+    expect(delays).toEqual([22_500, 45_000, 90_000, 180_000, 360_000, 720_000, 1_350_000, 1_350_000, 1_350_000]);
+  });
+
+  it('waits as long as the server asked with Retry-After, and not a moment less', () => {
+    t.lifecycle.report({ state: 'failed', cause: 'server', statusCode: 503, retryAfterSec: 30 });
+    const view = t.lifecycle.current;
+    expect(view).toMatchObject({ status: 'reconnecting', cause: 'server', statusCode: 503 });
+    expect(view).not.toHaveProperty('retryAfterSec');
+    const wait = (view as { nextAttemptAt: number }).nextAttemptAt - t.clock.now();
+    expect(wait).toBeGreaterThanOrEqual(30_000);
+    expect(wait).toBeLessThanOrEqual(33_000);
+    t.clock.advance(29_999);
+    expect(t.types()).toEqual(['register']);
+    t.clock.advance(wait - 29_999);
+    expect(t.types()).toEqual(['register', 'reconnect']);
+  });
+
+  it('honours a short Retry-After even when the back-off would be longer, and caps a huge one at 30 min', () => {
+    for (let i = 0; i < 5; i++) {
+      t.lifecycle.report({ state: 'failed', cause: 'server', statusCode: 500 });
+      t.clock.advance(30 * 60_000);
+    }
+    t.lifecycle.report({ state: 'failed', cause: 'server', statusCode: 503, retryAfterSec: 5 });
+    const short = (t.lifecycle.current as { nextAttemptAt: number }).nextAttemptAt - t.clock.now();
+    expect(short).toBeGreaterThanOrEqual(5_000);
+    expect(short).toBeLessThanOrEqual(5_500);
+    t.clock.advance(short);
+    t.lifecycle.report({ state: 'failed', cause: 'server', statusCode: 503, retryAfterSec: 86_400 });
+    expect((t.lifecycle.current as { nextAttemptAt: number }).nextAttemptAt - t.clock.now()).toBe(30 * 60_000);
+  });
+
+  it('still reconnects at once when the network returns or the computer wakes, whatever the server asked', () => {
+    t.lifecycle.report({ state: 'failed', cause: 'server', statusCode: 503, retryAfterSec: 600 });
+    t.lifecycle.setOnline(false);
+    t.lifecycle.setOnline(true);
+    expect(t.types()).toEqual(['register', 'reconnect']);
+    t.lifecycle.report({ state: 'failed', cause: 'server', statusCode: 503, retryAfterSec: 600 });
+    t.lifecycle.resume();
+    expect(t.types()).toEqual(['register', 'reconnect', 'reconnect']);
+  });
+
   it('stops retrying after wrong credentials and says so', () => {
     t.lifecycle.report({ state: 'failed', cause: 'auth', statusCode: 403 });
     expect(t.lifecycle.current).toEqual({ status: 'failed', cause: 'auth', statusCode: 403 });

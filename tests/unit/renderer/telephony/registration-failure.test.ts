@@ -4,6 +4,7 @@ import {
   describeConnectFailure,
   describeConnectionLost,
   describeSilentDrop,
+  parseRetryAfter,
 } from '../../../../renderer/telephony/registration-failure';
 
 const context = { server: 'wss://pbx.example.com:8089/ws', expectedRealm: 'pbx.example.com' };
@@ -82,5 +83,32 @@ describe('describing connection problems', () => {
     const long = `wss://${'a'.repeat(600)}.example.com/ws`;
     expect(describeConnectFailure(long).detail!.length).toBeLessThanOrEqual(500);
     expect(classifyRegisterRejection({ statusCode: 403, fromServer: true }, { server: long, expectedRealm: '' }).detail!.length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('a server asking us to wait (Retry-After)', () => {
+  it.each([
+    ['30', 30],
+    ['120 (I am in a meeting)', 120],
+    ['18000;duration=3600', 18000],
+    [' 7 ', 7],
+    ['0', 0],
+  ])('reads "%s" as %i seconds', (header, seconds) => {
+    expect(parseRetryAfter(header)).toBe(seconds);
+  });
+
+  it.each([undefined, '', 'soon', '-5', '1.5', 'Tue, 01 Dec 2026 10:00:00 GMT'])('ignores %j', (header) => {
+    expect(parseRetryAfter(header)).toBeUndefined();
+  });
+
+  it('bounds an absurd value at a day', () => {
+    expect(parseRetryAfter('9999999999')).toBe(86_400);
+  });
+
+  it('is passed on with 500, 503 and 480 from the server, never with a failure sip.js made up', () => {
+    for (const statusCode of [500, 503, 480]) {
+      expect(classifyRegisterRejection({ statusCode, fromServer: true, retryAfterSec: 30 }, context)).toMatchObject({ cause: 'server', statusCode, retryAfterSec: 30 });
+    }
+    expect(classifyRegisterRejection({ statusCode: 503, fromServer: false, retryAfterSec: 30 }, context)).not.toHaveProperty('retryAfterSec');
   });
 });
