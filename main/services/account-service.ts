@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AccountFields, AccountSummary, EngineAccount } from '../../preload/schemas/account';
 import type { Notice } from '../../preload/schemas/snapshot';
 import { resolveIdentity } from '../domain/account-identity';
@@ -52,7 +52,15 @@ export class AccountService implements SipAccountSource {
     const doc = await this.deps.settings.load();
     const secrets = this.readSecrets(doc);
     if (!doc.account || !secrets?.sipPassword) return null;
-    return toEngineAccount(doc.account.fields, secrets);
+    return { ...toEngineAccount(doc.account.fields, secrets), instanceId: await this.instanceId(doc) };
+  }
+
+  /** This installation's SIP instance id, made and saved the first time it is needed. */
+  private async instanceId(doc: SettingsDocument): Promise<string> {
+    if (doc.instanceId) return doc.instanceId;
+    const made = randomUUID();
+    const saved = await this.deps.settings.update((current) => ({ ...current, instanceId: current.instanceId ?? made }));
+    return saved.instanceId ?? made;
   }
 
   /** Engine settings for "Test connection", from unsaved fields. */

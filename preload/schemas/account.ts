@@ -119,4 +119,11 @@ export interface EngineAccount {
   iceServers: Array<{ urls: string; username?: string; credential?: string }>;
   /** Requested registration lifetime, seconds. */
   registerExpires: number;
+  /**
+   * This installation's UUID (RFC 5626 +sip.instance), the same across
+   * restarts and reloads, so each new REGISTER replaces the binding the last
+   * engine left. Absent for a one-off "Test connection", which must not
+   * touch the live binding.
+   */
+  instanceId?: string;
 }

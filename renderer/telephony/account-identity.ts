@@ -19,6 +19,7 @@ function canonical(account: EngineAccount): string {
     account.realm,
     account.wsServer,
     account.registerExpires,
+    account.instanceId ?? null,
     account.iceServers.map((server) => [server.urls, server.username ?? null, server.credential ?? null]),
   ]);
 }

@@ -5,12 +5,15 @@ import { watchForSilence } from './keepalive-watchdog';
 import {
   classifyRegisterRejection,
   describeConnectionLost,
+  describeIntervalRefused,
   describeSilentDrop,
   describeUnresponsive,
+  parseRetryAfter,
   type RegisterFailure,
 } from './registration-failure';
 import {
   failPendingRegisters,
+  stableContact,
   grantedExpires,
   ObservedRegisterer,
   type IncomingResponse,
@@ -80,11 +83,14 @@ export class SipConnection {
   private ending = false;
   private closing: Promise<void> | undefined;
   private stopWatchdog: () => void = () => undefined;
+  /** The lifetime to ask for: the account's, or longer once a registrar insisted (423 Min-Expires). */
+  private expiresToAsk: number;
 
   /** Throws when sip.js refuses the settings (bad AOR or server URL). */
   constructor(account: EngineAccount, deps: ConnectionDeps) {
     this.currentAccount = account;
     this.observer = deps.observer;
+    this.expiresToAsk = account.registerExpires;
     const uri = UserAgent.makeURI(account.aor);
     if (!uri) throw new Error(`"${account.aor}" is not a SIP address`);
     this.ua = new UserAgent({
@@ -118,6 +124,12 @@ export class SipConnection {
       logConfiguration: false, // would dump the options, HA1 included
       logConnector: deps.logConnector,
       userAgentString: USER_AGENT_STRING,
+      // One installation, one binding (RFC 5626): with the same +sip.instance
+      // and reg-id a reloaded or restarted engine's REGISTER replaces the
+      // binding its predecessor left, instead of adding a second one that
+      // keeps receiving forked calls until it expires. The Contact itself is
+      // stable too, for registrars that match bindings by Contact URI only.
+      ...(account.instanceId ? stableContact(account.instanceId) : {}),
       delegate: {
         onConnect: () => this.watchConnection(),
         onDisconnect: (error) => {
@@ -255,10 +267,26 @@ export class SipConnection {
   private createRegisterer(): ObservedRegisterer {
     const registerer: ObservedRegisterer = new ObservedRegisterer(
       this.ua,
-      { expires: this.account.registerExpires, refreshFrequency: REFRESH_PERCENT, logConfiguration: false },
-      () => {
-        this.inFlight = true; // called once per REGISTER sent, refreshes included
-        return this.delegateFor(registerer);
+      {
+        expires: this.expiresToAsk,
+        refreshFrequency: REFRESH_PERCENT,
+        logConfiguration: false,
+        // reg-id 1 with the UserAgent's +sip.instance (sip.js adds both to the Contact)
+        ...(this.account.instanceId ? { regId: 1 } : {}),
+      },
+      {
+        delegateFor: () => {
+          this.inFlight = true; // called once per REGISTER sent, refreshes and the 423 retry included
+          return this.delegateFor(registerer);
+        },
+        intervalRefused: (minExpires, sentExpires) => {
+          this.onAnswer(registerer, () => this.observer.failed(describeIntervalRefused(this.account.wsServer, minExpires, sentExpires)));
+          // The next attempt starts over with a fresh registerer (and its own one retry).
+          if (registerer === this.registerer) {
+            this.retireRegisterer();
+            void attempt(() => registerer.dispose());
+          }
+        },
       },
     );
     registerer.stateChange.addListener((state) => {
@@ -283,7 +311,9 @@ export class SipConnection {
     return {
       onAccept: (response) =>
         this.onAnswer(registerer, () => {
-          const expires = grantedExpires(response, this.ua, this.account.registerExpires);
+          const expires = grantedExpires(response, this.ua, registerer.sentExpiresSec);
+          // A Min-Expires the registrar accepted us with is what we ask for next time too.
+          this.expiresToAsk = Math.max(this.account.registerExpires, registerer.sentExpiresSec);
           this.expiresAt = Date.now() + expires * 1000;
           this.observer.registered(expires);
         }),
@@ -311,12 +341,14 @@ export class SipConnection {
     const fromServer = typeof message.data === 'string' && message.data.length > 0;
     const challenge = fromServer ? (message.parseHeader('www-authenticate') ?? message.parseHeader('proxy-authenticate')) : undefined;
     const realm: unknown = challenge?.realm;
+    const retryAfterSec = fromServer ? parseRetryAfter(message.getHeader('retry-after')) : undefined;
     return classifyRegisterRejection(
       {
         statusCode: message.statusCode ?? 0,
         reasonPhrase: message.reasonPhrase,
         fromServer,
         ...(typeof realm === 'string' ? { challengeRealm: realm } : {}),
+        ...(retryAfterSec !== undefined ? { retryAfterSec } : {}),
       },
       { server: this.account.wsServer, expectedRealm: this.account.realm },
     );

@@ -36,8 +36,8 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
   });
 
   const context: BrowserContext = await options.browser.newContext();
-  const page: Page = await context.newPage();
-  await page.exposeBinding(INVOKE_BINDING, (source, channel: string, payload: unknown) => {
+  // Bindings and scripts on the context: a page that replaces a crashed one gets them too.
+  await context.exposeBinding(INVOKE_BINDING, (source, channel: string, payload: unknown) => {
     const sender: IpcSender = {
       webContentsId: PHONE_WINDOW_ID,
       frameUrl: source.frame.url(),
@@ -45,8 +45,8 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
     };
     return ipc.invoke(sender, channel, payload);
   });
-  await page.addInitScript({ content: MEDIA_PROBE_SCRIPT });
-  await page.addInitScript({ content: preloadInitScript(PRELOAD_FILE) });
+  await context.addInitScript({ content: MEDIA_PROBE_SCRIPT });
+  await context.addInitScript({ content: preloadInitScript(PRELOAD_FILE) });
 
   // main → renderer events, delivered in order like webContents.send.
   let delivery: Promise<unknown> = Promise.resolve();
@@ -55,18 +55,29 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
       .then(() => page.evaluate(([fn, c, p]) => (window as unknown as Record<string, (c: string, p: unknown) => void>)[fn]?.(c, p), [EMIT_FUNCTION, channel, payload] as const))
       .catch(() => undefined);
   });
-  // Like did-start-loading in the app: a navigation or reload takes the engine with it.
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) ringdesk.rendererGone();
-  });
-  page.on('pageerror', (error) => log.error(`page error: ${error.message}`));
-
-  await page.goto(`${options.rendererOrigin}/index.html`);
+  let page!: Page;
+  /** Opens the phone window's page; main's events go to it from the start, as to a reloaded window. */
+  const openPage = async (): Promise<void> => {
+    const opened = await context.newPage();
+    page = opened;
+    // Like did-start-loading in the app: a navigation or reload takes the engine with it.
+    opened.on('framenavigated', (frame) => {
+      if (frame === opened.mainFrame()) ringdesk.rendererGone();
+    });
+    opened.on('pageerror', (error) => log.error(`page error: ${error.message}`));
+    await opened.goto(`${options.rendererOrigin}/index.html`);
+  };
+  await openPage();
 
   let closed = false;
   return {
-    page,
-    probe: mediaProbe(page),
+    /** The phone window's page (a new one after {@link crashRenderer}). */
+    get page(): Page {
+      return page;
+    },
+    get probe() {
+      return mediaProbe(page);
+    },
     ringdesk,
     shell,
     log,
@@ -75,6 +86,21 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
     suspend: () => ringdesk.power.suspend(),
     resume: () => ringdesk.power.resume(),
     setOnline: (online: boolean) => ringdesk.network.setOnline(online),
+    /**
+     * The renderer process dies (chrome://crash: no unload, no un-REGISTER),
+     * then comes back the way main/index.ts brings it back: render-process-gone
+     * → rendererGone(), and a reload.
+     */
+    async crashRenderer(): Promise<void> {
+      const crashed = page.waitForEvent('crash');
+      await page.goto('chrome://crash').catch(() => undefined);
+      await crashed;
+      ringdesk.rendererGone();
+      // A crashed Playwright page cannot navigate again: a new page stands in for the reloaded window.
+      const dead = page;
+      await openPage();
+      await dead.close().catch(() => undefined);
+    },
     /** What the app does on quit: un-REGISTER (bounded), then close the window. */
     async quit(): Promise<void> {
       await ringdesk.shutdown();

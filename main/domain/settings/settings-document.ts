@@ -25,6 +25,13 @@ export const settingsDocumentSchema = z.object({
   presence: presenceSchema,
   window: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable(),
   preferences: preferencesSchema,
+  /**
+   * This installation's SIP instance id (RFC 5626 +sip.instance), made once
+   * and kept: it is what lets the registrar replace our old binding after a
+   * restart instead of adding another. Absent until first needed (optional,
+   * so older files are valid as they are and need no migration step).
+   */
+  instanceId: z.uuid().optional(),
 });
 
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;

@@ -113,9 +113,89 @@ describe('registering', () => {
     await flush();
     expect(reports.at(-1)).toEqual({ state: 'registered', expiresInSec: 900 });
   });
+
+  it('asks for the Min-Expires it was granted with from then on, so the next attempt is not refused first', async () => {
+    const { server, telephony } = setup();
+    server.answer = (request) => {
+      if (!digestIsValid(request, HA1)) return server.digestRegistrar(request);
+      return (request.contactExpires ?? 0) < 900 ? { code: 423, reason: 'Interval Too Brief', headers: ['Min-Expires: 900'] } : server.ok(request);
+    };
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    const before = server.registers.length;
+    telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    expect(server.registers.slice(before).map((r) => r.contactExpires)).toEqual([900]);
+  });
+
+  it('does not loop when the registrar keeps answering 423 with a Min-Expires no higher than what was sent', async () => {
+    const { server, telephony, reports } = setup();
+    server.answer = (request) =>
+      digestIsValid(request, HA1)
+        ? { code: 423, reason: 'Interval Too Brief', headers: [`Min-Expires: ${request.contactExpires ?? 600}`] }
+        : server.digestRegistrar(request);
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    // challenge + one authenticated REGISTER; sip.js alone would send hundreds a second
+    expect(server.registers).toHaveLength(2);
+    expect(reports).toEqual([
+      { state: 'registering' },
+      { state: 'failed', cause: 'server', statusCode: 423, detail: expect.stringContaining('Min-Expires 600') },
+    ]);
+  });
+
+  it('retries a 423 once with the longer interval, and fails if the registrar then insists on even more', async () => {
+    const { server, telephony, reports } = setup();
+    server.answer = (request) =>
+      digestIsValid(request, HA1)
+        ? { code: 423, reason: 'Interval Too Brief', headers: [`Min-Expires: ${(request.contactExpires ?? 600) * 2}`] }
+        : server.digestRegistrar(request);
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    const authenticated = server.registers.filter((r) => digestIsValid(r, HA1));
+    expect(authenticated.map((r) => r.contactExpires)).toEqual([600, 1200]);
+    expect(reports.at(-1)).toMatchObject({ state: 'failed', cause: 'server', statusCode: 423 });
+    // the next attempt starts over, with its own single retry
+    telephony.execute({ type: 'reconnect', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.registers.filter((r) => digestIsValid(r, HA1))).toHaveLength(4);
+  });
+
+  it('sends this installation\'s +sip.instance and reg-id, and the same Contact from a new engine', async () => {
+    const instanceId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    const account = { ...ACCOUNT, instanceId };
+    const contacts: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const { server, telephony, states } = setup();
+      telephony.execute({ type: 'register', account, incoming: 'ring' });
+      await flush();
+      expect(states()).toEqual(['registering', 'registered']);
+      contacts.push(server.registers.at(-1)?.header('Contact') ?? '');
+      await telephony.dispose();
+    }
+    expect(contacts[0]).toContain(`+sip.instance="<urn:uuid:${instanceId}>"`);
+    expect(contacts[0]).toContain('reg-id=1');
+    expect(contacts[1]).toBe(contacts[0]);
+  });
 });
 
 describe('registration failures', () => {
+  it('passes on how long the server asked us to stay away (503 Retry-After) and sends nothing more itself', async () => {
+    const { server, telephony, reports } = setup();
+    server.answer = (request) =>
+      request.header('Authorization') ? { code: 503, reason: 'Service Unavailable', headers: ['Retry-After: 30 (maintenance)'] } : server.digestRegistrar(request);
+    telephony.execute({ type: 'register', account: ACCOUNT, incoming: 'ring' });
+    await flush();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reports.at(-1)).toEqual({ state: 'failed', cause: 'server', statusCode: 503, detail: expect.stringContaining('503'), retryAfterSec: 30 });
+    expect(server.registers).toHaveLength(2);
+  });
+
   it('reports wrong credentials (403 after the digest) once, as an auth failure', async () => {
     const { server, telephony, reports } = setup();
     server.answer = (request) =>
