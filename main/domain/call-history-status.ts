@@ -1,4 +1,4 @@
-import type { CallSnapshot } from '../../preload/schemas/call';
+import { LATEST_CALL_TIME_MS, type CallSnapshot } from '../../preload/schemas/call';
 import type { HistoryEntry, HistoryStatus } from '../../preload/schemas/history';
 
 /**
@@ -70,10 +70,13 @@ export function talkSeconds(answeredAt: number | null, endedAt: number): number 
 
 /**
  * The history entry for an ended call. `now` stands in for a missing
- * `endedAt` (an engine that reported 'ended' without a time).
+ * `endedAt` (an engine that reported 'ended' without a time, or a call main
+ * ended itself when the window crashed); it is kept within the call's
+ * times (not before its answer or start, not past LATEST_CALL_TIME_MS), so
+ * the entry reads back after a restart whatever main's clock says.
  */
 export function historyEntryFromCall(call: CallSnapshot, now: number): HistoryEntry {
-  const endedAt = call.endedAt ?? Math.max(now, call.startedAt);
+  const endedAt = Math.min(LATEST_CALL_TIME_MS, Math.max(call.endedAt ?? now, call.answeredAt ?? call.startedAt));
   return {
     id: call.id,
     direction: call.direction,

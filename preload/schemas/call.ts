@@ -54,7 +54,22 @@ export const callPeerSchema = z.object({
 });
 export type CallPeer = z.infer<typeof callPeerSchema>;
 
-export const callSnapshotSchema = z.object({
+/**
+ * The times a call can carry, in epoch ms: from 2000-01-01T00:00:00Z to
+ * 2100-01-01T00:00:00Z. A report is written to the history on disk and
+ * must read back the same after a restart, so anything a JSON line or a
+ * duration cannot hold faithfully (NaN, ±Infinity, ±1e308, fractions,
+ * integers beyond 2^53) is refused at the IPC boundary instead.
+ */
+export const EARLIEST_CALL_TIME_MS = 946_684_800_000;
+export const LATEST_CALL_TIME_MS = 4_102_444_800_000;
+/** The longest talk time, in whole seconds, that times in that range allow. */
+export const MAX_CALL_DURATION_SEC = (LATEST_CALL_TIME_MS - EARLIEST_CALL_TIME_MS) / 1000;
+
+/** A call time: whole epoch ms within [EARLIEST_CALL_TIME_MS, LATEST_CALL_TIME_MS]. */
+export const callTimeSchema = z.number().int().min(EARLIEST_CALL_TIME_MS).max(LATEST_CALL_TIME_MS);
+
+const callSnapshotFields = z.object({
   id: z.string().min(1).max(128),
   direction: z.enum(['inbound', 'outbound']),
   peer: callPeerSchema,
@@ -65,9 +80,11 @@ export const callSnapshotSchema = z.object({
   /** Put on hold by the other side (re-INVITE with sendonly/inactive). */
   remoteHeld: z.boolean(),
   /** Epoch ms. */
-  startedAt: z.number(),
-  answeredAt: z.number().nullable(),
-  endedAt: z.number().nullable(),
+  startedAt: callTimeSchema,
+  /** Not before startedAt. */
+  answeredAt: callTimeSchema.nullable(),
+  /** Not before answeredAt (or startedAt, if never answered). */
+  endedAt: callTimeSchema.nullable(),
   end: z
     .object({
       reason: callEndReasonSchema,
@@ -87,6 +104,20 @@ export const callSnapshotSchema = z.object({
   /** For an attended transfer: the consultation call this call is linked to. */
   consultFor: z.string().max(128).nullable(),
 });
+
+/**
+ * A call as the engine reports it, its times in order: answered no earlier
+ * than it started, ended no earlier than it was answered (or started).
+ */
+export const callSnapshotSchema = callSnapshotFields
+  .refine((call) => call.answeredAt === null || call.answeredAt >= call.startedAt, {
+    path: ['answeredAt'],
+    message: 'A call cannot be answered before it started',
+  })
+  .refine((call) => call.endedAt === null || call.endedAt >= (call.answeredAt ?? call.startedAt), {
+    path: ['endedAt'],
+    message: 'A call cannot end before it started or was answered',
+  });
 export type CallSnapshot = z.infer<typeof callSnapshotSchema>;
 
 /** What the agent can do from a notification or the tray, sent by main to the renderer. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callPeerSchema } from './call';
+import { callPeerSchema, callTimeSchema, MAX_CALL_DURATION_SEC } from './call';
 
 /** How a call in the history turned out; each has its own icon. */
 export const historyStatusSchema = z.enum([
@@ -23,12 +23,17 @@ export const historyEntrySchema = z.object({
   direction: z.enum(['inbound', 'outbound']),
   status: historyStatusSchema,
   peer: callPeerSchema,
-  /** Epoch ms. */
-  startedAt: z.number(),
-  answeredAt: z.number().nullable(),
-  endedAt: z.number(),
+  /**
+   * Epoch ms, in the range a call report may carry, so that every entry
+   * made from an accepted report reads back after a restart. Their order is
+   * checked where entries are made (the report), not here: a line an older
+   * Ringdesk wrote is not dropped for it.
+   */
+  startedAt: callTimeSchema,
+  answeredAt: callTimeSchema.nullable(),
+  endedAt: callTimeSchema,
   /** Talk time in whole seconds (0 when never answered). */
-  durationSec: z.number().int().min(0),
+  durationSec: z.number().int().min(0).max(MAX_CALL_DURATION_SEC),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callHistoryStatus, historyEntryFromCall, talkSeconds } from '../../../../main/domain/call-history-status';
-import type { CallSnapshot } from '../../../../preload/schemas/call';
-import type { HistoryStatus } from '../../../../preload/schemas/history';
+import { EARLIEST_CALL_TIME_MS, LATEST_CALL_TIME_MS, type CallSnapshot } from '../../../../preload/schemas/call';
+import { historyEntrySchema, type HistoryStatus } from '../../../../preload/schemas/history';
 import { callSnapshot, ended } from '../../../fakes/call-snapshots';
 
 type End = NonNullable<CallSnapshot['end']>;
@@ -70,5 +70,17 @@ describe('how a finished call is remembered in the history', () => {
   it('uses the time main heard of the end when the engine did not say when', () => {
     const call = { ...callSnapshot(), state: 'ended' as const, end: { reason: 'cancelled' as const, by: 'remote' as const } };
     expect(historyEntryFromCall(call, call.startedAt + 9_000)).toMatchObject({ endedAt: call.startedAt + 9_000, durationSec: 0, status: 'missed' });
+  });
+
+  it.each([
+    ['before the call was answered', 0, ANSWERED],
+    ['before the earliest call time', EARLIEST_CALL_TIME_MS - 1, ANSWERED],
+    ['past the latest call time', LATEST_CALL_TIME_MS + 86_400_000, LATEST_CALL_TIME_MS],
+    ['far in the future (Number.MAX_VALUE)', Number.MAX_VALUE, LATEST_CALL_TIME_MS],
+  ])('keeps the stand-in end within the call’s times when main’s clock is %s, so the entry reads back', (_when, now, endedAt) => {
+    const call: CallSnapshot = { ...callSnapshot({ answeredAt: ANSWERED }), state: 'ended', end: { reason: 'hangup', by: 'remote' } };
+    const entry = historyEntryFromCall(call, now);
+    expect(entry.endedAt).toBe(endedAt);
+    expect(historyEntrySchema.safeParse(entry).success).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryQueryParams, HistoryStore } from '../../../../../main/ports/history-store';
 import { createFileHistoryStore, HISTORY_FILE_NAME } from '../../../../../main/services/call-history/file-history-store';
+import { EARLIEST_CALL_TIME_MS, LATEST_CALL_TIME_MS, MAX_CALL_DURATION_SEC } from '../../../../../preload/schemas/call';
 import { historyQuerySchema, type HistoryEntry, type HistoryQuery } from '../../../../../preload/schemas/history';
 import { historyEntry } from '../../../../fakes/call-snapshots';
 import { MemoryLogger } from '../../../../fakes/memory-logger';
@@ -93,6 +94,31 @@ describe('call history file', () => {
     const store = open();
     expect(ids((await store.query(q())).entries)).toEqual(['c3', 'c1']);
     expect(log.lines.join('\n')).toMatch(/skipped 2 unreadable line\(s\)/);
+  });
+
+  it('skips only lines whose times no call can have, and keeps calls at the very edges of the range', async () => {
+    const edges = [
+      historyEntry({ id: 'earliest', startedAt: EARLIEST_CALL_TIME_MS, answeredAt: EARLIEST_CALL_TIME_MS, endedAt: EARLIEST_CALL_TIME_MS, durationSec: 0 }),
+      historyEntry({ id: 'longest', startedAt: EARLIEST_CALL_TIME_MS, answeredAt: EARLIEST_CALL_TIME_MS, endedAt: LATEST_CALL_TIME_MS, durationSec: MAX_CALL_DURATION_SEC }),
+      historyEntry({ id: 'latest', startedAt: LATEST_CALL_TIME_MS, answeredAt: null, endedAt: LATEST_CALL_TIME_MS, durationSec: 0 }),
+      // Written by an older Ringdesk with its times out of order (a clock step): still a call.
+      historyEntry({ id: 'clock-stepped', startedAt: T0, answeredAt: T0 + 5_000, endedAt: T0 + 1_000, durationSec: 0 }),
+    ];
+    const impossible = [
+      // What the infinite duration of a report from -1e308 to 1e308 became on disk.
+      { ...historyEntry({ id: 'infinite' }), startedAt: -1e308, answeredAt: -1e308, endedAt: 1e308, durationSec: null },
+      { ...historyEntry({ id: 'far-past' }), startedAt: -1e308 },
+      { ...historyEntry({ id: 'far-future' }), endedAt: 1e308 },
+      { ...historyEntry({ id: 'before-earliest' }), startedAt: EARLIEST_CALL_TIME_MS - 1 },
+      { ...historyEntry({ id: 'after-latest' }), endedAt: LATEST_CALL_TIME_MS + 1 },
+      { ...historyEntry({ id: 'fraction' }), answeredAt: T0 + 0.5 },
+      { ...historyEntry({ id: 'too-long' }), durationSec: MAX_CALL_DURATION_SEC + 1 },
+    ];
+    fs.writeFileSync(file(), [...edges, ...impossible, nthCall(1)].map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const store = open();
+    expect(ids((await store.query(q())).entries).sort()).toEqual(['c1', ...edges.map((e) => e.id)].sort());
+    expect((await store.query(q())).entries).toEqual(expect.arrayContaining(edges));
+    expect(log.lines.join('\n')).toMatch(/skipped 7 unreadable line\(s\); the other calls are kept/);
   });
 
   it('does not block start-up: loading begins on first use and every query waits for it', async () => {
