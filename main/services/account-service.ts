@@ -63,10 +63,26 @@ export class AccountService implements SipAccountSource {
     return saved.instanceId ?? made;
   }
 
-  /** Engine settings for "Test connection", from unsaved fields. */
+  /**
+   * Engine settings for "Test connection", from unsaved fields and only the
+   * secrets typed into this request. Any script in the page can call this
+   * channel without the agent doing anything, and the HA1 it returns is as
+   * good as the password for registering with this realm elsewhere, so it is
+   * never computed from the saved password. Saved TURN credentials are left
+   * out for the same reason (they are as secret, and the test only
+   * REGISTERs, so it does not need them); typed ones pass through. `save`
+   * still keeps the saved secrets when they are left blank.
+   */
   async prepareTest(input: ParsedInput): Promise<EngineAccount> {
-    const secrets = await this.mergeSecrets(input);
-    return toEngineAccount(input.fields, secrets);
+    if (!input.password) {
+      const message = 'Type the password to test the connection';
+      throw new UserFacingError(`${message}.`, { password: message });
+    }
+    const iceCredentials: Record<string, string> = {};
+    for (const server of input.fields.iceServers) {
+      if (server.credential) iceCredentials[server.urls] = server.credential;
+    }
+    return toEngineAccount(input.fields, { sipPassword: input.password, iceCredentials });
   }
 
   async save(input: ParsedInput): Promise<void> {

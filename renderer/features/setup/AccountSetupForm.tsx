@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AccountSummary } from '../../../preload/schemas/account';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
-import { isShownAtField } from './account-form';
+import { isShownAtField, type FormAction } from './account-form';
 import { FormField } from './FormField';
 import { FormProblem, TestConnectionStatus } from './FormStatus';
 import { IceServersEditor } from './IceServersEditor';
@@ -28,20 +28,21 @@ export function AccountSetupForm({ account }: { account: AccountSummary | null }
     if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusRequest]);
 
-  const checked = () => {
-    if (form.checkAll()) return true;
+  const checked = (action: FormAction) => {
+    if (form.checkAll(action)) return true;
     setFocusRequest((n) => n + 1);
     return false;
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy || !checked()) return;
+    if (busy || !checked('save')) return;
     void saveAccount(form.toInput()).then((saved) => {
       if (!saved) setFocusRequest((n) => n + 1);
     });
   };
+  // A blank password is stopped here, next to the field: main never tests with the saved one.
   const onTest = () => {
-    if (!busy && checked()) void testConnection(form.toInput());
+    if (!busy && checked('test')) void testConnection(form.toInput());
   };
 
   const unplaced = Object.entries(form.serverErrors).filter(([key]) => !isShownAtField(key));

@@ -93,10 +93,22 @@ export function toAccountInput(v: AccountFormValues): AccountInput {
   };
 }
 
-/** The same checks main runs, plus "a new account needs a password". */
-export function validateAccountForm(values: AccountFormValues, options: { passwordRequired: boolean }): Record<string, string> {
+/** What the form is checked for: a save may keep the saved password, a test may not. */
+export type FormAction = 'save' | 'test';
+
+/** Main's words too: it never tests with the saved password (its HA1 is as good as the password). */
+export const TYPE_PASSWORD_TO_TEST = 'Type the password to test the connection';
+
+/** The same checks main runs, plus "a new account needs a password" and "a test needs it typed". */
+export function validateAccountForm(
+  values: AccountFormValues,
+  options: { passwordRequired: boolean; action?: FormAction | undefined },
+): Record<string, string> {
   const parsed = accountInputSchema.safeParse(toAccountInput(values));
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  if (options.passwordRequired && values.password === '') errors.password ??= 'Enter your SIP password';
+  if (values.password === '') {
+    if (options.passwordRequired) errors.password ??= 'Enter your SIP password';
+    else if (options.action === 'test') errors.password ??= TYPE_PASSWORD_TO_TEST;
+  }
   return errors;
 }

@@ -10,6 +10,7 @@ import {
   toAccountInput,
   validateAccountForm,
   type AccountFormValues,
+  type FormAction,
   type IcePart,
   type TextFieldName,
 } from './account-form';
@@ -17,20 +18,25 @@ import {
 /**
  * The setup form's local state. Values live here, not in the store, so a
  * pushed snapshot or an error never replaces what the agent typed. A field
- * shows its own error once blurred or after a submit; main's error for a
- * field shows until the agent edits that field.
+ * shows its own error once blurred or after a submit (or test); main's error
+ * for a field shows until the agent edits that field. A blank password keeps
+ * the saved one on save, but a test needs it typed.
  */
 export function useAccountForm(account: AccountSummary | null) {
   const [values, setValues] = useState<AccountFormValues>(() => formValuesFrom(account));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
-  const [submitted, setSubmitted] = useState(false);
+  /** The last action the agent tried (save or test), once they have tried one. */
+  const [checkedFor, setCheckedFor] = useState<FormAction | null>(null);
   const serverErrors = useRingdesk((s) => s.setup.fieldErrors);
   const clearServerErrors = useRingdesk((s) => s.clearServerFieldErrors);
   const passwordRequired = account === null || !account.hasPassword;
-  const clientErrors = useMemo(() => validateAccountForm(values, { passwordRequired }), [values, passwordRequired]);
+  const clientErrors = useMemo(
+    () => validateAccountForm(values, { passwordRequired, action: checkedFor ?? undefined }),
+    [values, passwordRequired, checkedFor],
+  );
 
   const errorFor = (key: string): string | undefined =>
-    ((submitted || touched.has(key)) && clientErrors[key]) || serverErrors[key];
+    ((checkedFor !== null || touched.has(key)) && clientErrors[key]) || serverErrors[key];
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
 
   const setIceRows = (change: (rows: AccountFormValues['iceServers']) => AccountFormValues['iceServers']) =>
@@ -64,10 +70,10 @@ export function useAccountForm(account: AccountSummary | null) {
       },
       blur: (index: number, part: IcePart) => touch(iceKey(index, part)),
     },
-    /** Marks every field as checked; true when there is nothing to fix. */
-    checkAll: () => {
-      setSubmitted(true);
-      return Object.keys(clientErrors).length === 0;
+    /** Marks every field as checked for `action`; true when there is nothing to fix. */
+    checkAll: (action: FormAction) => {
+      setCheckedFor(action);
+      return Object.keys(validateAccountForm(values, { passwordRequired, action })).length === 0;
     },
     toInput: () => toAccountInput(values),
   };

@@ -105,6 +105,16 @@ describe('IPC handlers', () => {
     expect(JSON.stringify(result)).not.toContain('pass1001');
   });
 
+  it('gives a page asking to test the saved account no HA1: the password must be typed for the test', async () => {
+    expect(await ipc.invoke(own, contract.account.save.channel, validAccount)).toMatchObject({ ok: true });
+    const result = await ipc.invoke(own, contract.account.prepareTest.channel, { fields: validAccount.fields });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Type the password to test the connection.', fields: { password: 'Type the password to test the connection' } },
+    });
+    expect(JSON.stringify(result)).not.toContain(createHash('md5').update('1001:127.0.0.1:pass1001').digest('hex'));
+  });
+
   it('asks for the password when none is saved yet', async () => {
     const result = await ipc.invoke(own, contract.account.save.channel, { fields: validAccount.fields });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { password: 'Enter the password' } } });

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../../../main/ipc/user-facing-error';
+import { digestHa1 } from '../../../../main/services/account-service';
 import type { EngineCommand } from '../../../../preload/schemas/engine';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { FakeVault } from '../../../fakes/fake-vault';
@@ -160,8 +162,61 @@ describe('the saved password', () => {
     const t = await start();
     await t.ringdesk.handlers.account.save(account, own);
     const elsewhere = { fields: { ...account.fields, wsServer: 'wss://pbx.attacker.example/ws' } };
-    await expect(t.ringdesk.handlers.account.prepareTest(elsewhere, own)).rejects.toThrow('Enter the password again for the changed server or user.');
-    const sameServer = await t.ringdesk.handlers.account.prepareTest({ fields: { ...account.fields, displayName: 'Alice A.' } }, own);
-    expect(sameServer.authorizationHa1).toMatch(/^[0-9a-f]{32}$/);
+    await expect(t.ringdesk.handlers.account.save(elsewhere, own)).rejects.toThrow('Enter the password again for the changed server or user.');
+    await expect(t.ringdesk.handlers.account.prepareTest(elsewhere, own)).rejects.toThrow('Type the password to test the connection.');
+  });
+
+  it('is kept by a save that leaves the password blank on the same server', async () => {
+    const t = await start();
+    await t.ringdesk.handlers.account.save(account, own);
+    type WithAccount = Extract<EngineCommand, { account: unknown }>;
+    const registered = t.commands.at(-1) as WithAccount;
+    await t.ringdesk.handlers.account.save({ fields: { ...account.fields, displayName: 'Alice A.' } }, own);
+    // Main's own command to the engine (register or reconnect) carries the saved password's HA1.
+    const again = t.commands.at(-1) as WithAccount;
+    expect(again.account).toMatchObject({ displayName: 'Alice A.', authorizationHa1: registered.account.authorizationHa1 });
+    expect(registered.account.authorizationHa1).toBe(digestHa1('1001', '127.0.0.1', account.password));
+  });
+
+  // Issue 17 item 6: any script in the page can call prepareTest without the
+  // agent doing anything, and an HA1 is as good as the password for the realm.
+  it('never comes back as an HA1 from Test connection: only a typed password is', async () => {
+    const t = await start();
+    await t.ringdesk.handlers.account.save(account, own);
+    const blank = await t.ringdesk.handlers.account.prepareTest({ fields: { ...account.fields } }, own).catch((error: unknown) => error);
+    expect(blank).not.toHaveProperty('authorizationHa1');
+    expect(blank).toBeInstanceOf(UserFacingError);
+    expect(blank).toMatchObject({
+      message: 'Type the password to test the connection.',
+      fields: { password: 'Type the password to test the connection' },
+    });
+
+    const typed = await t.ringdesk.handlers.account.prepareTest({ ...account, password: 'typed-for-test' }, own);
+    expect(typed.authorizationHa1).toBe(digestHa1('1001', '127.0.0.1', 'typed-for-test'));
+    expect(typed.authorizationHa1).not.toBe(digestHa1('1001', '127.0.0.1', account.password));
+  });
+
+  it('does not let Test connection hand out saved TURN credentials, only typed ones', async () => {
+    const t = await start();
+    const turn = 'turn:turn.example.com:3478';
+    const turns = 'turns:turn.example.com:5349';
+    await t.ringdesk.handlers.account.save(
+      {
+        ...account,
+        fields: { ...account.fields, iceServers: [{ urls: turn, username: 'agent', credential: 'saved-turn-secret' }, { urls: turns, username: 'agent', credential: 'saved-turns-secret' }] },
+      },
+      own,
+    );
+    expect(JSON.stringify(t.commands.at(-1))).toContain('saved-turn-secret');
+
+    const tested = await t.ringdesk.handlers.account.prepareTest(
+      { ...account, fields: { ...account.fields, iceServers: [{ urls: turn, username: 'agent' }, { urls: turns, username: 'agent', credential: 'typed-turns-secret' }] } },
+      own,
+    );
+    expect(tested.iceServers).toEqual([
+      { urls: turn, username: 'agent' },
+      { urls: turns, username: 'agent', credential: 'typed-turns-secret' },
+    ]);
+    expect(JSON.stringify(tested)).not.toMatch(/saved-turns?-secret/);
   });
 });

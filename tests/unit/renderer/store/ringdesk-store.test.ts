@@ -104,6 +104,23 @@ describe('ringdesk store: account setup', () => {
     expect(state().setup.test).toEqual({ ok: true, message: 'Connected and registered as sip:1001@pbx.example.com' });
   });
 
+  it("shows main's refusal to test without a typed password at the Password field, and probes nothing", async () => {
+    const { desktop, telephony, state } = storeWithFakes();
+    desktop.answerError(contract.account.prepareTest, {
+      code: 'invalid-input',
+      message: 'Type the password to test the connection.',
+      fields: { password: 'Type the password to test the connection' },
+    });
+    await state().testConnection({ fields: INPUT.fields });
+    expect(telephony.probed).toEqual([]);
+    expect(state().setup).toMatchObject({
+      status: 'idle',
+      fieldErrors: { password: 'Type the password to test the connection' },
+      formError: null,
+      test: { ok: false, message: 'Fix the marked fields, then test again.' },
+    });
+  });
+
   it('says the test could not run when the engine itself breaks', async () => {
     const { desktop, telephony, state } = storeWithFakes();
     desktop.answerOk(contract.account.prepareTest, anEngineAccount());

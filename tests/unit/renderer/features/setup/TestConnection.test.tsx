@@ -3,10 +3,10 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../../preload/contract';
 import { AccountSetupForm } from '../../../../../renderer/features/setup/AccountSetupForm';
-import { anEngineAccount, firstRunSnapshot } from '../../../../fakes/app-snapshots';
+import { aSnapshot, anAccount, anEngineAccount, firstRunSnapshot } from '../../../../fakes/app-snapshots';
 import type { FakeTelephony } from '../../../../fakes/fake-telephony';
 import { renderWithStore } from '../../render-with-store';
-import { fillValidAccount } from './fill-account-form';
+import { describedErrorOf, fillValidAccount } from './fill-account-form';
 
 
 async function testConnectionWith(probe: Parameters<FakeTelephony['answerProbe']>[0], wsServer?: string) {
@@ -52,6 +52,40 @@ describe('Test connection', () => {
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(desktop.callsTo(contract.account.prepareTest)).toEqual([]);
     expect(telephony.probed).toEqual([]);
+  });
+
+  it('asks for the password next to the field, without asking main, when a saved account is tested with it blank', async () => {
+    const { user, desktop, telephony } = await renderWithStore(<AccountSetupForm account={anAccount()} />, { snapshot: aSnapshot() });
+    const password = screen.getByLabelText('Password');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+
+    expect(describedErrorOf(password)).toBe('Type the password to test the connection');
+    expect(document.activeElement).toBe(password);
+    expect(desktop.callsTo(contract.account.prepareTest)).toEqual([]);
+    expect(telephony.probed).toEqual([]);
+    // Nothing else claims the test ran or that something else is wrong.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.getAllByText(/password/i).map((el) => el.textContent)).toEqual(['Password', 'Type the password to test the connection']);
+
+    desktop.answerOk(contract.account.prepareTest, anEngineAccount());
+    await user.type(password, 'typed-now');
+    expect(describedErrorOf(password)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(desktop.callsTo(contract.account.prepareTest)[0]?.password).toBe('typed-now');
+    expect(await screen.findByText('Connected and registered as sip:1001@pbx.example.com')).toBeDefined();
+  });
+
+  it('still saves with the password left blank after a test asked for it', async () => {
+    const { user, desktop } = await renderWithStore(<AccountSetupForm account={anAccount()} />, { snapshot: aSnapshot() });
+    desktop.answerOk(contract.account.save, aSnapshot());
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(describedErrorOf(screen.getByLabelText('Password'))).toBe('Type the password to test the connection');
+
+    await user.click(screen.getByRole('button', { name: 'Save and connect' }));
+    const sent = desktop.callsTo(contract.account.save)[0];
+    expect(sent && 'password' in sent).toBe(false);
+    expect(describedErrorOf(screen.getByLabelText('Password'))).toBeNull();
   });
 
   it("puts main's objection under the field and asks to fix it before testing again", async () => {
