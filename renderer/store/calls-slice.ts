@@ -178,5 +178,6 @@ export function createCallsSlice({ desktop, telephony }: RingdeskDeps): StateCre
 
 /** A call the engine dropped without ending it: ended here, so it is reported and cleared. */
 function endedBySystem(call: CallSnapshot): CallSnapshot {
-  return { ...call, state: 'ended', endedAt: Date.now(), end: { reason: 'failed', by: 'system' } };
+  // Never before the call's own times, even if the clock stepped back (main refuses times out of order).
+  return { ...call, state: 'ended', endedAt: Math.max(Date.now(), call.answeredAt ?? call.startedAt), end: { reason: 'failed', by: 'system' } };
 }

@@ -60,7 +60,8 @@ export class CallRecord {
   activate(now: number): void {
     if (this.state === 'active' || this.ended) return;
     this.state = 'active';
-    this.answeredAt = now;
+    // The wall clock can step back mid-call (NTP): main refuses times out of order, and the call would miss the history.
+    this.answeredAt = Math.max(now, this.startedAt);
   }
 
   /** Ends the call with this reason unless it already ended. Returns whether it did. */
@@ -68,7 +69,7 @@ export class CallRecord {
     if (this.ended) return false;
     this.state = 'ended';
     this.end = describeCallEnd(ending);
-    this.endedAt = now;
+    this.endedAt = Math.max(now, this.answeredAt ?? this.startedAt);
     return true;
   }
 
