@@ -46,13 +46,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/domain/**/*.ts', 'renderer/domain/**/*.ts', 'preload/contract.ts', 'preload/schemas/**/*.ts'],
+    files: ['main/domain/**/*.ts', 'renderer/domain/**/*.ts', 'preload/contract.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron, { name: 'react', message: 'Domain code is plain TypeScript.' }, { name: 'sip.js', message: 'Domain code is plain TypeScript.' }],
           patterns: [{ group: ['node:*', 'sip.js/*', 'react-dom*'], message: 'Domain code is plain TypeScript.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The shared layer runs anywhere (app and workspace server): zod and itself, nothing else.
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!zod$)(?!\\.)', message: 'common/ imports nothing but zod (and common/ itself).' },
+            { regex: '^\\.\\./\\.\\./|^\\.\\./(?:main|renderer|preload|server|tests|bench)(?:/|$)', message: 'common/ may not reach into another layer.' },
+          ],
         },
       ],
     },

@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryStatus } from '../preload/schemas/history';
+import type { HistoryEntry, HistoryStatus } from '../common/schemas/history';
 
 const SURNAMES = ['Smith', 'Müller', 'García', 'Nguyen', 'Okafor', 'Kowalski', 'Rossi', 'Dubois', 'Tanaka', 'Jensen'];
 const STATUSES: HistoryStatus[] = ['answered', 'answered', 'answered', 'missed', 'cancelled', 'busy', 'no-answer', 'declined', 'failed', 'transferred'];

@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, it } from 'vitest';
 import type { HistoryStore } from '../main/ports/history-store';
 import { createFileHistoryStore, HISTORY_FILE_NAME } from '../main/services/call-history/file-history-store';
-import { historyQuerySchema, type HistoryQuery } from '../preload/schemas/history';
+import { historyQuerySchema, type HistoryQuery } from '../common/schemas/history';
 import { historyEntryNumber as entry } from './history-fixture';
 import { median } from './stats';
 

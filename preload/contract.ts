@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { accountInputSchema, type EngineAccount } from './schemas/account';
-import { callSnapshotSchema, type CallAction } from './schemas/call';
-import { historyQuerySchema, type HistoryEntry, type HistoryPage } from './schemas/history';
-import { preferencesPatchSchema } from './schemas/preferences';
-import { engineReportSchema, type EngineCommand } from './schemas/engine';
-import { presenceSchema } from './schemas/presence';
-import type { AppSnapshot } from './schemas/snapshot';
+import type { FieldProblem } from '../common/schemas/field-errors';
+import { accountInputSchema, type EngineAccount } from '../common/schemas/account';
+import { callSnapshotSchema, type CallAction } from '../common/schemas/call';
+import { historyQuerySchema, type HistoryEntry, type HistoryPage } from '../common/schemas/history';
+import { preferencesPatchSchema } from '../common/schemas/preferences';
+import { engineReportSchema, type EngineCommand } from '../common/schemas/engine';
+import { presenceSchema } from '../common/schemas/presence';
+import type { AppSnapshot } from '../common/schemas/snapshot';
 
 /**
  * THE IPC contract: every channel between main and the renderer, declared
@@ -104,7 +105,7 @@ export type Events = typeof events;
 
 /** Why main refused or failed a call. Always returned, never thrown. */
 export type IpcError =
-  | { code: 'invalid-input'; message: string; fields: Record<string, string> }
+  | { code: 'invalid-input'; message: string; fields: Record<string, FieldProblem> }
   | { code: 'forbidden'; message: string }
   | { code: 'failed'; message: string };
 

@@ -1,4 +1,5 @@
-import { parseSipIdentity, type AccountFields } from '../../preload/schemas/account';
+import type { AccountFields } from '../../common/schemas/account';
+import { parseSipIdentity } from '../../common/sip-address';
 
 /** The resolved identity behind the fields the agent typed. */
 export interface AccountIdentity {

@@ -1,4 +1,4 @@
-import type { FailureCause } from '../../preload/schemas/engine';
+import type { FailureCause } from '../../common/schemas/engine';
 
 /** Exponential back-off: the wait doubles from `baseMs` per consecutive failure, up to `capMs`. */
 export interface BackoffPolicy {

@@ -1,5 +1,5 @@
-import { LATEST_CALL_TIME_MS, type CallSnapshot } from '../../preload/schemas/call';
-import type { HistoryEntry, HistoryStatus } from '../../preload/schemas/history';
+import { LATEST_CALL_TIME_MS, type CallSnapshot } from '../../common/schemas/call';
+import type { HistoryEntry, HistoryStatus } from '../../common/schemas/history';
 
 /**
  * How a finished call is remembered in the history, from its last snapshot.

@@ -1,7 +1,8 @@
-import type { CallPeer, CallSnapshot, CallState } from '../../preload/schemas/call';
-import type { Preferences } from '../../preload/schemas/preferences';
-import type { Presence } from '../../preload/schemas/presence';
+import type { CallPeer, CallSnapshot, CallState } from '../../common/schemas/call';
+import type { Preferences } from '../../common/schemas/preferences';
+import type { Presence } from '../../common/schemas/presence';
 import type { DesktopNotification } from '../ports/notifier';
+import { messages } from '../messages/messages';
 import { callHistoryStatus } from './call-history-status';
 
 /**
@@ -64,13 +65,13 @@ function incomingCallNotification(call: CallSnapshot, knownName: string | null):
   const { name, number } = callerOf(call.peer, knownName);
   return {
     tag: incomingCallTag(call.id),
-    title: 'Incoming call',
+    title: messages.notifications.incomingCall,
     body: name ? `${name}\n${number}` : number,
     urgent: true,
     persistent: true,
     actions: [
-      { id: 'answer', label: 'Answer' },
-      { id: 'decline', label: 'Decline' },
+      { id: 'answer', label: messages.notifications.answer },
+      { id: 'decline', label: messages.notifications.decline },
     ],
   };
 }
@@ -79,8 +80,8 @@ function missedCallNotification(call: CallSnapshot, knownName: string | null): D
   const { name, number } = callerOf(call.peer, knownName);
   return {
     tag: missedCallTag(call.id),
-    title: `Missed call from ${name ?? number}`,
-    body: name ? number : 'Open Ringdesk to call back.',
+    title: messages.notifications.missedCallFrom(name ?? number),
+    body: name ? number : messages.notifications.missedCallBody,
   };
 }
 
@@ -91,7 +92,7 @@ export function callerOf(peer: CallPeer, knownName: string | null): { name: stri
 }
 
 function numberOf(peer: CallPeer): string {
-  return cleanText(peer.user) || cleanText(peer.uri) || 'Unknown caller';
+  return cleanText(peer.user) || cleanText(peer.uri) || messages.notifications.unknownCaller;
 }
 
 /** A name worth showing: not empty, and not just the number again (many PBXs send that). */

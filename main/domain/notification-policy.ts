@@ -1,5 +1,5 @@
-import type { RegistrationView } from '../../preload/schemas/registration';
-import { describeFailure } from '../../preload/schemas/failure-text';
+import type { RegistrationView } from '../../common/schemas/registration';
+import { failureSummary, messages } from '../messages/messages';
 import type { DesktopNotification } from '../ports/notifier';
 
 export const REACHABILITY_TAG = 'reachability';
@@ -18,9 +18,8 @@ export function decideReachabilityNotification(input: {
   next: RegistrationView;
   /** Is a reachability notification currently on screen? */
   alerted: boolean;
-  wsServer?: string;
 }): NotificationDecision {
-  const { prev, next, alerted, wsServer } = input;
+  const { prev, next, alerted } = input;
   if (alerted && (next.status === 'registered' || next.status === 'offline' || next.status === 'no-account')) {
     return { close: REACHABILITY_TAG };
   }
@@ -28,8 +27,8 @@ export function decideReachabilityNotification(input: {
     return {
       show: {
         tag: REACHABILITY_TAG,
-        title: 'Ringdesk cannot sign in — calls will not ring',
-        body: describeFailure(next, wsServer),
+        title: messages.notifications.signInFailed,
+        body: failureSummary(next),
         urgent: true,
       },
     };
@@ -38,8 +37,8 @@ export function decideReachabilityNotification(input: {
     return {
       show: {
         tag: REACHABILITY_TAG,
-        title: 'Calls will not ring — connection lost',
-        body: 'Ringdesk lost its connection to the phone server and is reconnecting.',
+        title: messages.notifications.connectionLost,
+        body: messages.notifications.connectionLostBody,
         urgent: true,
       },
     };

@@ -1,7 +1,7 @@
-import type { EngineAccount } from '../../preload/schemas/account';
-import type { EngineCommand, EngineReport, FailureCause, IncomingPolicy } from '../../preload/schemas/engine';
-import type { Presence } from '../../preload/schemas/presence';
-import type { RegistrationView } from '../../preload/schemas/registration';
+import type { EngineAccount } from '../../common/schemas/account';
+import type { EngineCommand, EngineReport, FailureCause, IncomingPolicy } from '../../common/schemas/engine';
+import type { Presence } from '../../common/schemas/presence';
+import type { RegistrationView } from '../../common/schemas/registration';
 import type { Clock } from '../ports/clock';
 import { retryDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
 

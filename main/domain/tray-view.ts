@@ -1,5 +1,6 @@
-import { PRESENCE_LABELS, type Presence } from '../../preload/schemas/presence';
-import type { Reachability } from '../../preload/schemas/registration';
+import type { Presence } from '../../common/schemas/presence';
+import type { Reachability } from '../../common/schemas/registration';
+import { messages } from '../messages/messages';
 
 /** What the tray shows: pure data, drawn by the tray adapter. */
 export interface TrayView {
@@ -19,17 +20,17 @@ const PRESENCES: Presence[] = ['available', 'away', 'dnd', 'offline'];
 /** Tooltip: who, and whether calls ring — readable without opening the window. */
 export function deriveTrayView(input: { accountName: string | null; presence: Presence; reachability: Reachability }): TrayView {
   const { accountName, presence, reachability } = input;
-  const who = accountName ? `Ringdesk — ${accountName}` : 'Ringdesk';
-  const tooltip = `${who}\n${reachability.headline}${reachability.canReceiveCalls ? '' : ' — calls will not ring'}`;
+  const state = messages.reachability[reachability.reason];
+  const tooltip = messages.tray.tooltip(accountName, state, reachability.canReceiveCalls);
   const menu: TrayMenuItem[] = [
-    { kind: 'info', label: reachability.headline },
+    { kind: 'info', label: state },
     { kind: 'separator' },
     ...PRESENCES.map(
-      (p): TrayMenuItem => ({ kind: 'presence', presence: p, label: PRESENCE_LABELS[p], checked: p === presence, enabled: accountName !== null }),
+      (p): TrayMenuItem => ({ kind: 'presence', presence: p, label: messages.presence[p], checked: p === presence, enabled: accountName !== null }),
     ),
     { kind: 'separator' },
   ];
-  if (reachability.action === 'retry') menu.push({ kind: 'action', action: 'retry', label: 'Reconnect now' });
-  menu.push({ kind: 'action', action: 'show-window', label: 'Show Ringdesk' }, { kind: 'action', action: 'quit', label: 'Quit Ringdesk' });
+  if (reachability.action === 'retry') menu.push({ kind: 'action', action: 'retry', label: messages.tray.reconnect });
+  menu.push({ kind: 'action', action: 'show-window', label: messages.tray.show }, { kind: 'action', action: 'quit', label: messages.tray.quit });
   return { icon: reachability.icon, tooltip, menu };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { allInvokeSpecs, type Contract, type IpcError, type IpcResult, type ParsedRequestOf, type ResultOf } from '../../preload/contract';
-import { fieldErrors } from '../../preload/schemas/field-errors';
+import { fieldErrors } from '../../common/schemas/field-errors';
 import type { Logger } from '../ports/logger';
 import type { IpcRegistry, IpcSender } from './ipc-registry';
 import { UserFacingError } from './user-facing-error';

@@ -1,3 +1,5 @@
+import type { FieldProblem } from '../../common/schemas/field-errors';
+
 /**
  * An error whose message is written for the agent; IPC returns it as is.
  * Any other error is logged and replaced by a generic sentence, so no stack
@@ -6,7 +8,7 @@
 export class UserFacingError extends Error {
   constructor(
     message: string,
-    readonly fields?: Record<string, string>,
+    readonly fields?: Record<string, FieldProblem>,
   ) {
     super(message);
     this.name = 'UserFacingError';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HistoryEntry, HistoryPage, historyQuerySchema } from '../../preload/schemas/history';
+import type { HistoryEntry, HistoryPage, historyQuerySchema } from '../../common/schemas/history';
 
 /** A history query after validation (defaults filled in). */
 export type HistoryQueryParams = z.output<typeof historyQuerySchema>;

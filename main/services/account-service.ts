@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { AccountFields, AccountSummary, EngineAccount } from '../../preload/schemas/account';
-import type { Notice } from '../../preload/schemas/snapshot';
+import type { AccountFields, AccountSummary, EngineAccount } from '../../common/schemas/account';
+import type { Notice } from '../../common/schemas/snapshot';
 import { resolveIdentity } from '../domain/account-identity';
 import { secretsSchema, type Secrets, type SettingsDocument } from '../domain/settings/settings-document';
 import { UserFacingError } from '../ipc/user-facing-error';
@@ -75,8 +75,7 @@ export class AccountService implements SipAccountSource {
    */
   async prepareTest(input: ParsedInput): Promise<EngineAccount> {
     if (!input.password) {
-      const message = 'Type the password to test the connection';
-      throw new UserFacingError(`${message}.`, { password: message });
+      throw new UserFacingError('Type the password to test the connection.', { password: 'password-needed-for-test' });
     }
     const iceCredentials: Record<string, string> = {};
     for (const server of input.fields.iceServers) {
@@ -132,8 +131,10 @@ export class AccountService implements SipAccountSource {
     const sameServer = doc.account !== null && sameCredentialsTarget(doc.account.fields, input.fields);
     const sipPassword = input.password || (sameServer ? saved?.sipPassword : undefined);
     if (!sipPassword) {
-      const message = doc.account && !sameServer ? 'Enter the password again for the changed server or user' : 'Enter the password';
-      throw new UserFacingError(`${message}.`, { password: message });
+      const again = doc.account !== null && !sameServer;
+      throw new UserFacingError(again ? 'Enter the password again for the changed server or user.' : 'Enter the password.', {
+        password: again ? 'password-again-for-changed-server' : 'password-missing',
+      });
     }
     const iceCredentials: Record<string, string> = {};
     for (const server of input.fields.iceServers) {

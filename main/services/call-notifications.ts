@@ -1,4 +1,4 @@
-import type { CallAction, CallSnapshot, CallState } from '../../preload/schemas/call';
+import type { CallAction, CallSnapshot, CallState } from '../../common/schemas/call';
 import {
   decideCallNotifications,
   incomingCallTag,

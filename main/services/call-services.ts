@@ -1,6 +1,6 @@
 import { events } from '../../preload/contract';
-import type { CallSnapshot } from '../../preload/schemas/call';
-import type { Notice } from '../../preload/schemas/snapshot';
+import type { CallSnapshot } from '../../common/schemas/call';
+import type { Notice } from '../../common/schemas/snapshot';
 import type { CallNotificationSettings } from '../domain/call-notification-policy';
 import type { ContractHandlers } from '../ipc/register-handlers';
 import type { Clock } from '../ports/clock';

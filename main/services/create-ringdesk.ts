@@ -1,7 +1,7 @@
 import { events } from '../../preload/contract';
-import type { Presence } from '../../preload/schemas/presence';
-import type { RegistrationView } from '../../preload/schemas/registration';
-import type { AppSnapshot, Notice } from '../../preload/schemas/snapshot';
+import type { Presence } from '../../common/schemas/presence';
+import type { RegistrationView } from '../../common/schemas/registration';
+import type { AppSnapshot, Notice } from '../../common/schemas/snapshot';
 import type { Bounds } from '../domain/window-placement';
 import { decideReachabilityNotification } from '../domain/notification-policy';
 import { deriveReachability } from '../domain/reachability';
@@ -114,8 +114,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   }
 
   async function notifyReachability(prev: RegistrationView, next: RegistrationView): Promise<void> {
-    const wsServer = (await settings.load()).account?.fields.wsServer;
-    const decision = decideReachabilityNotification({ prev, next, alerted, wsServer });
+    const decision = decideReachabilityNotification({ prev, next, alerted });
     if (!decision) return;
     if ('close' in decision) {
       alerted = false;

@@ -1,4 +1,4 @@
-import type { Notice } from '../../preload/schemas/snapshot';
+import type { Notice } from '../../common/schemas/snapshot';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION, settingsDocumentSchema, type SettingsDocument } from '../domain/settings/settings-document';
 import { semverOf, storeMigrations, type MigrationContext } from '../domain/settings/settings-migrations';
 import type { FileQuarantine, StoreFile, StoreFileFactory, StoreFileOptions } from '../ports/settings-file';

@@ -1,4 +1,5 @@
-import type { Reachability } from '../../preload/schemas/registration';
+import type { Reachability } from '../../common/schemas/registration';
+import { reachabilityText } from '../features/reachability/reachability-text';
 import { useRingdesk } from '../store/RingdeskStoreProvider';
 import { selectIsOnSetup, selectUnreachable } from '../store/selectors';
 
@@ -29,6 +30,7 @@ export function ReachabilityBanner() {
   };
   // On the account form already, "Edit account" would lead nowhere.
   const action = reachability.action === 'edit-account' && onSetup ? undefined : reachability.action;
+  const text = reachabilityText(reachability);
 
   return (
     <div
@@ -37,8 +39,8 @@ export function ReachabilityBanner() {
       data-testid="reachability-banner"
     >
       <div className="banner-text">
-        <p className="banner-headline">{reachability.headline}</p>
-        {reachability.detail && <p className="banner-detail">{reachability.detail}</p>}
+        <p className="banner-headline">{text.headline}</p>
+        {text.detail && <p className="banner-detail">{text.detail}</p>}
       </div>
       {action && (
         <button type="button" className="banner-action" onClick={run[action]}>

@@ -1,4 +1,4 @@
-import type { DeviceChoice, Preferences } from '../../preload/schemas/preferences';
+import type { DeviceChoice, Preferences } from '../../common/schemas/preferences';
 
 /**
  * The agent's audio devices: which one each saved choice means today.

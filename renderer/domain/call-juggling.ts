@@ -1,4 +1,4 @@
-import type { CallSnapshot } from '../../preload/schemas/call';
+import type { CallSnapshot } from '../../common/schemas/call';
 
 /**
  * Several calls at once: which one the agent is talking on, and what must be

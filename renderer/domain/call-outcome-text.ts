@@ -1,4 +1,4 @@
-import type { CallSnapshot } from '../../preload/schemas/call';
+import type { CallSnapshot } from '../../common/schemas/call';
 import { userOf } from './dial-target';
 
 /**

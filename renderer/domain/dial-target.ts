@@ -1,4 +1,4 @@
-import type { CallPeer } from '../../preload/schemas/call';
+import type { CallPeer } from '../../common/schemas/call';
 import { parseDialInput, type DialInput } from './phone-number';
 
 /** Where a call goes, or why it cannot. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { HistoryEntry, HistoryFilter, HistoryStatus } from '../../preload/schemas/history';
+import type { HistoryEntry, HistoryFilter, HistoryStatus } from '../../common/schemas/history';
 
 /**
  * The call history in the agent's words and time zone. `zone` defaults to

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { CallSnapshot } from '../../preload/schemas/call';
+import type { CallSnapshot } from '../../common/schemas/call';
 import { consultedCall, planAnswer, planDial, planSwitch, sameCallState, type FocusPlan } from '../domain/call-juggling';
 import { OUTCOME_DISPLAY_MS } from '../domain/call-outcome-text';
 import { dialTarget, dialTextForPeer } from '../domain/dial-target';

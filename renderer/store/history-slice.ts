@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { HistoryEntry } from '../../preload/schemas/history';
+import type { HistoryEntry } from '../../common/schemas/history';
 import { matchesHistoryView } from '../domain/history-format';
 import type { HistorySlice, RingdeskDeps, RingdeskState } from './types';
 

@@ -1,7 +1,7 @@
-import type { CallSnapshot } from '../../preload/schemas/call';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../preload/schemas/preferences';
-import type { Notice } from '../../preload/schemas/snapshot';
-import type { Reachability, RegistrationView } from '../../preload/schemas/registration';
+import type { CallSnapshot } from '../../common/schemas/call';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../common/schemas/preferences';
+import type { Notice } from '../../common/schemas/snapshot';
+import type { Reachability, RegistrationView } from '../../common/schemas/registration';
 import { deviceFallbackText, resolveAudio, resolveDeviceChoice, ROLE_KIND, type DeviceRole } from '../domain/audio-devices';
 import { isBusy, ringingCalls } from '../domain/call-juggling';
 import { hostOf } from '../domain/dial-target';

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { IpcError } from '../../preload/contract';
-import type { EngineAccount } from '../../preload/schemas/account';
-import type { ProbeResult } from '../../preload/schemas/engine';
-import { describeFailure } from '../../preload/schemas/failure-text';
+import type { EngineAccount } from '../../common/schemas/account';
+import type { ProbeResult } from '../../common/schemas/engine';
+import { describeFailure } from '../features/reachability/failure-text';
 import type { RingdeskDeps, RingdeskState, SetupSlice } from './types';
 
 const IDLE: SetupSlice['setup'] = { status: 'idle', test: null, fieldErrors: {}, formError: null };

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { IpcResult } from '../../preload/contract';
-import type { AppSnapshot } from '../../preload/schemas/snapshot';
+import type { AppSnapshot } from '../../common/schemas/snapshot';
 import type { RingdeskDeps, RingdeskState, SnapshotSlice } from './types';
 import { LOCAL_NOTICE_PREFIX } from './ui-slice';
 

@@ -1,10 +1,11 @@
 import type { RingdeskApi } from '../../preload/contract';
-import type { AccountInput } from '../../preload/schemas/account';
-import type { CallSnapshot } from '../../preload/schemas/call';
-import type { HistoryEntry, HistoryFilter } from '../../preload/schemas/history';
-import type { PreferencesPatch } from '../../preload/schemas/preferences';
-import type { Presence } from '../../preload/schemas/presence';
-import type { AppSnapshot, Notice } from '../../preload/schemas/snapshot';
+import type { FieldProblem } from '../../common/schemas/field-errors';
+import type { AccountInput } from '../../common/schemas/account';
+import type { CallSnapshot } from '../../common/schemas/call';
+import type { HistoryEntry, HistoryFilter } from '../../common/schemas/history';
+import type { PreferencesPatch } from '../../common/schemas/preferences';
+import type { Presence } from '../../common/schemas/presence';
+import type { AppSnapshot, Notice } from '../../common/schemas/snapshot';
 import type { AudioHardware, MicrophoneLevel } from '../audio/audio-hardware';
 import type { AudioDevice, DeviceRole } from '../domain/audio-devices';
 import type { Telephony } from '../telephony/telephony';
@@ -48,7 +49,8 @@ export interface SetupSlice {
     status: SetupStatus;
     test: TestOutcome | null;
     /** Main's field errors, keyed like `fields.domain` or `password`. */
-    fieldErrors: Record<string, string>;
+    /** Main's problems with fields, as codes (the form puts them into words). */
+    fieldErrors: Record<string, FieldProblem>;
     /** A problem not tied to one field. */
     formError: string | null;
   };

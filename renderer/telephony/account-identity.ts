@@ -1,4 +1,4 @@
-import type { EngineAccount } from '../../preload/schemas/account';
+import type { EngineAccount } from '../../common/schemas/account';
 
 /** Any difference (credentials, server, ICE, expiry) means a new UserAgent. */
 export function sameAccount(a: EngineAccount, b: EngineAccount): boolean {

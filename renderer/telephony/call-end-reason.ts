@@ -1,4 +1,4 @@
-import type { CallEndReason, CallSnapshot } from '../../preload/schemas/call';
+import type { CallEndReason, CallSnapshot } from '../../common/schemas/call';
 
 /** How a call ended, as its snapshot says it. */
 export type CallEnd = NonNullable<CallSnapshot['end']>;

@@ -1,4 +1,4 @@
-import type { CallPeer, CallSnapshot, CallState } from '../../preload/schemas/call';
+import type { CallPeer, CallSnapshot, CallState } from '../../common/schemas/call';
 import { describeCallEnd, type CallEnd, type CallEnding } from './call-end-reason';
 
 export type CallTransfer = NonNullable<CallSnapshot['transfer']>;

@@ -1,4 +1,4 @@
-import { MAX_FAILURE_DETAIL, MAX_RETRY_AFTER_SEC, type FailureCause } from '../../preload/schemas/engine';
+import { MAX_FAILURE_DETAIL, MAX_RETRY_AFTER_SEC, type FailureCause } from '../../common/schemas/engine';
 
 /**
  * Turns what went wrong with a REGISTER into the cause main's lifecycle

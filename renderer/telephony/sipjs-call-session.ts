@@ -1,5 +1,5 @@
 import { Invitation, Inviter, SessionState, type Referral, type Session, type SessionDelegate, type URI } from 'sip.js';
-import type { CallPeer, CallSnapshot } from '../../preload/schemas/call';
+import type { CallPeer, CallSnapshot } from '../../common/schemas/call';
 import type { CallEnding } from './call-end-reason';
 import { CallRecord, type CallTransfer } from './call-record';
 import { dtmfDigits } from './dtmf';

@@ -1,5 +1,5 @@
 import { Inviter, UserAgent, type Invitation, type Referral } from 'sip.js';
-import type { CallSnapshot } from '../../preload/schemas/call';
+import type { CallSnapshot } from '../../common/schemas/call';
 import { userOf } from '../domain/dial-target';
 import { CallRecord } from './call-record';
 import type { MicrophoneSource } from './microphone-source';

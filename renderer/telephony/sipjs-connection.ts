@@ -1,5 +1,5 @@
 import { RegistererState, SIPExtension, UserAgent, UserAgentState, type Invitation, type UserAgentOptions } from 'sip.js';
-import type { EngineAccount } from '../../preload/schemas/account';
+import type { EngineAccount } from '../../common/schemas/account';
 import { attempt, within } from './bounded-wait';
 import { watchForSilence } from './keepalive-watchdog';
 import {

@@ -1,5 +1,5 @@
-import type { EngineAccount } from '../../preload/schemas/account';
-import type { ProbeResult } from '../../preload/schemas/engine';
+import type { EngineAccount } from '../../common/schemas/account';
+import type { ProbeResult } from '../../common/schemas/engine';
 import { describeBadSettings, describeConnectFailure, type RegisterFailure } from './registration-failure';
 import { SipConnection, type ConnectionDeps } from './sipjs-connection';
 

@@ -1,5 +1,5 @@
 import { Core, Registerer, type RegistererOptions, type RegistererRegisterOptions, type UserAgent, type UserAgentOptions } from 'sip.js';
-import { MAX_REGISTRATION_SEC } from '../../preload/schemas/engine';
+import { MAX_REGISTRATION_SEC } from '../../common/schemas/engine';
 
 /**
  * The parts of sip.js's Registerer that ./sipjs-connection.ts needs help

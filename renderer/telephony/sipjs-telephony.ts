@@ -1,7 +1,7 @@
 import type { Invitation, UserAgentOptions } from 'sip.js';
-import type { EngineAccount } from '../../preload/schemas/account';
-import type { CallSnapshot } from '../../preload/schemas/call';
-import type { EngineCommand, EngineReport, IncomingPolicy, ProbeResult } from '../../preload/schemas/engine';
+import type { EngineAccount } from '../../common/schemas/account';
+import type { CallSnapshot } from '../../common/schemas/call';
+import type { EngineCommand, EngineReport, IncomingPolicy, ProbeResult } from '../../common/schemas/engine';
 import { ICE_GATHERING_CAP_MS } from './ice-gathering';
 import { browserMicrophone, type MicrophoneSource } from './microphone-source';
 import { sameAccount, sameIdentity } from './account-identity';

@@ -1,6 +1,6 @@
-import type { EngineAccount } from '../../preload/schemas/account';
-import type { CallSnapshot } from '../../preload/schemas/call';
-import type { EngineCommand, EngineReport, ProbeResult } from '../../preload/schemas/engine';
+import type { EngineAccount } from '../../common/schemas/account';
+import type { CallSnapshot } from '../../common/schemas/call';
+import type { EngineCommand, EngineReport, ProbeResult } from '../../common/schemas/engine';
 
 /**
  * The telephony port: what the rest of the renderer may ask of the SIP

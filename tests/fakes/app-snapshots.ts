@@ -1,9 +1,9 @@
-import type { AccountSummary, EngineAccount } from '../../preload/schemas/account';
-import type { CallSnapshot } from '../../preload/schemas/call';
-import type { HistoryEntry } from '../../preload/schemas/history';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../preload/schemas/preferences';
-import type { Reachability } from '../../preload/schemas/registration';
-import type { AppSnapshot } from '../../preload/schemas/snapshot';
+import type { AccountSummary, EngineAccount } from '../../common/schemas/account';
+import type { CallSnapshot } from '../../common/schemas/call';
+import type { HistoryEntry } from '../../common/schemas/history';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../common/schemas/preferences';
+import type { Reachability } from '../../common/schemas/registration';
+import type { AppSnapshot } from '../../common/schemas/snapshot';
 
 /** Example data in the shapes main sends; override what a test is about. */
 
@@ -29,8 +29,7 @@ export const REACHABLE: Reachability = {
   canReceiveCalls: true,
   tone: 'ok',
   icon: 'available',
-  headline: 'You can receive calls',
-  detail: '',
+  reason: 'available',
 };
 
 export function unreachable(overrides: Partial<Reachability> = {}): Reachability {
@@ -38,8 +37,9 @@ export function unreachable(overrides: Partial<Reachability> = {}): Reachability
     canReceiveCalls: false,
     tone: 'error',
     icon: 'unreachable',
-    headline: 'You cannot receive calls',
-    detail: 'Cannot reach wss://pbx.example.com:8089/ws. Check the address and your network.',
+    reason: 'reconnecting',
+    failure: { cause: 'network' },
+    server: 'wss://pbx.example.com:8089/ws',
     action: 'retry',
     ...overrides,
   };
@@ -76,7 +76,7 @@ export function firstRunSnapshot(): AppSnapshot {
   return aSnapshot({
     account: null,
     registration: { status: 'no-account' },
-    reachability: unreachable({ tone: 'neutral', headline: 'No phone account yet', detail: 'Set up your account to receive calls.', action: 'edit-account' }),
+    reachability: unreachable({ tone: 'neutral', reason: 'not-set-up', action: 'edit-account' }),
   });
 }
 

@@ -1,5 +1,5 @@
-import type { CallSnapshot } from '../../preload/schemas/call';
-import type { HistoryEntry } from '../../preload/schemas/history';
+import type { CallSnapshot } from '../../common/schemas/call';
+import type { HistoryEntry } from '../../common/schemas/history';
 import { aCall, aHistoryEntry } from './app-snapshots';
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);

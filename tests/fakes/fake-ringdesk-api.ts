@@ -11,7 +11,7 @@ import {
   type RingdeskApi,
 } from '../../preload/contract';
 import { createRingdeskApi } from '../../preload/create-api';
-import { fieldErrors } from '../../preload/schemas/field-errors';
+import { fieldErrors } from '../../common/schemas/field-errors';
 import type { z } from 'zod';
 
 type AnyInvokeSpec = InvokeSpec<z.ZodType, unknown>;

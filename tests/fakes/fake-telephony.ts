@@ -1,6 +1,6 @@
-import type { EngineAccount } from '../../preload/schemas/account';
-import type { CallSnapshot } from '../../preload/schemas/call';
-import type { EngineCommand, EngineReport, ProbeResult } from '../../preload/schemas/engine';
+import type { EngineAccount } from '../../common/schemas/account';
+import type { CallSnapshot } from '../../common/schemas/call';
+import type { EngineCommand, EngineReport, ProbeResult } from '../../common/schemas/engine';
 import type { MediaOptions, Telephony } from '../../renderer/telephony/telephony';
 
 /** The call operations of the port, as a test sees them recorded. */

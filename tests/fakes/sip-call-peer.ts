@@ -1,5 +1,5 @@
 import { expect, vi } from 'vitest';
-import { callSnapshotSchema, type CallSnapshot } from '../../preload/schemas/call';
+import { callSnapshotSchema, type CallSnapshot } from '../../common/schemas/call';
 import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../renderer/telephony/sipjs-telephony';
 import type { Telephony } from '../../renderer/telephony/telephony';
 import { createFakeSessionDescriptionHandlerFactory, type FakeSessionDescriptionHandlerFactory } from './fake-session-description-handler';

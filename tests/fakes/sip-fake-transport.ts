@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UserAgentOptions } from 'sip.js';
-import type { EngineAccount } from '../../preload/schemas/account';
+import type { EngineAccount } from '../../common/schemas/account';
 
 /*
  * A SIP server in a box for the sip.js engine's unit tests: a fake WebSocket

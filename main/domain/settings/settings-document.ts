@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { accountFieldsSchema } from '../../../preload/schemas/account';
-import { DEFAULT_PREFERENCES, preferencesSchema } from '../../../preload/schemas/preferences';
-import { presenceSchema } from '../../../preload/schemas/presence';
+import { accountFieldsSchema } from '../../../common/schemas/account';
+import { DEFAULT_PREFERENCES, preferencesSchema } from '../../../common/schemas/preferences';
+import { presenceSchema } from '../../../common/schemas/presence';
 
 /**
  * The settings file as main stores it. Bump SETTINGS_SCHEMA_VERSION and add

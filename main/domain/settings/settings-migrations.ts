@@ -1,4 +1,4 @@
-import { DEFAULT_PREFERENCES } from '../../../preload/schemas/preferences';
+import { DEFAULT_PREFERENCES } from '../../../common/schemas/preferences';
 import { SETTINGS_SCHEMA_VERSION } from './settings-document';
 
 /**

@@ -1,5 +1,5 @@
-import type { CallSnapshot } from '../../../preload/schemas/call';
-import type { HistoryEntry } from '../../../preload/schemas/history';
+import type { CallSnapshot } from '../../../common/schemas/call';
+import type { HistoryEntry } from '../../../common/schemas/history';
 import { historyEntryFromCall } from '../../domain/call-history-status';
 import type { Clock } from '../../ports/clock';
 import type { HistoryStore } from '../../ports/history-store';

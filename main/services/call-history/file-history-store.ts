@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { HistoryEntry, HistoryPage } from '../../../preload/schemas/history';
+import type { HistoryEntry, HistoryPage } from '../../../common/schemas/history';
 import type { HistoryAddOutcome, HistoryQueryParams, HistoryStore } from '../../ports/history-store';
 import type { Logger } from '../../ports/logger';
 import { appendToHistoryFile, readHistoryFile, removeRewriteLeftovers, rewriteHistoryFile, toLine } from './history-file';

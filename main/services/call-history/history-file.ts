@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { historyEntrySchema, type HistoryEntry } from '../../../preload/schemas/history';
+import { historyEntrySchema, type HistoryEntry } from '../../../common/schemas/history';
 
 /**
  * The history on disk: JSON lines, one finished call per line, only ever

@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryFilter, HistoryPage } from '../../../preload/schemas/history';
+import type { HistoryEntry, HistoryFilter, HistoryPage } from '../../../common/schemas/history';
 import type { HistoryQueryParams } from '../../ports/history-store';
 import { searchKeyOf, searchMatcher, userKey } from './history-search';
 

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../preload/schemas/history';
+import type { HistoryEntry } from '../../../common/schemas/history';
 
 /** Characters people type inside phone numbers: "+1 (555) 010-0.1/2". */
 const PHONE_LIKE = /^[\d\s()+\-./]+$/;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CallSnapshot } from '../../../preload/schemas/call';
+import type { CallSnapshot } from '../../../common/schemas/call';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { AddressForm } from './AddressForm';
 import { DtmfKeypad } from './DtmfKeypad';

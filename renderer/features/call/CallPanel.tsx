@@ -1,4 +1,4 @@
-import type { CallSnapshot } from '../../../preload/schemas/call';
+import type { CallSnapshot } from '../../../common/schemas/call';
 import { callStateText, transferText } from '../../domain/call-outcome-text';
 import { displayNumber } from '../../domain/phone-number';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { HistoryEntry } from '../../../preload/schemas/history';
+import type { HistoryEntry } from '../../../common/schemas/history';
 import { cleanNumber } from '../../domain/phone-number';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { useDebounced } from './use-debounced';

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../preload/schemas/history';
+import type { HistoryEntry } from '../../../common/schemas/history';
 import {
   DIRECTION_TEXT,
   formatHistoryDuration,

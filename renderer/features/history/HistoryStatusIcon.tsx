@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryStatus } from '../../../preload/schemas/history';
+import type { HistoryEntry, HistoryStatus } from '../../../common/schemas/history';
 import { HISTORY_STATUS_TEXT, historyStatusTone } from '../../domain/history-format';
 
 /**

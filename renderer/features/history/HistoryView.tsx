@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { historyFilterSchema, type HistoryEntry, type HistoryFilter } from '../../../preload/schemas/history';
+import { historyFilterSchema, type HistoryEntry, type HistoryFilter } from '../../../common/schemas/history';
 import { dialTextForPeer } from '../../domain/dial-target';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectAccountDomain, selectDefaultCountry } from '../../store/selectors';

@@ -1,7 +1,15 @@
 import { useId } from 'react';
-import { PRESENCE_LABELS, presenceSchema } from '../../../preload/schemas/presence';
+import { presenceSchema, type Presence } from '../../../common/schemas/presence';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectPresence } from '../../store/selectors';
+
+/** The window's words for each presence (the tray's are in main/messages). */
+export const PRESENCE_LABELS: Record<Presence, string> = {
+  available: 'Available',
+  away: 'Away',
+  dnd: 'Do Not Disturb',
+  offline: 'Offline',
+};
 
 /** Shows main's presence; choosing another asks main, and the select follows main's answer. */
 export function PresenceSelect() {

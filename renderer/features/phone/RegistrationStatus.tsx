@@ -1,4 +1,4 @@
-import type { RegistrationView } from '../../../preload/schemas/registration';
+import type { RegistrationView } from '../../../common/schemas/registration';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { registrationStatusText, selectRegistration } from '../../store/selectors';
 import { useNowUntil } from './use-now-until';

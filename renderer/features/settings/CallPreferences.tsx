@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { Preferences } from '../../../preload/schemas/preferences';
+import type { Preferences } from '../../../common/schemas/preferences';
 import { countryOptions } from '../../domain/phone-number';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectPreferences } from '../../store/selectors';

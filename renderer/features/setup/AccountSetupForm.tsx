@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AccountSummary } from '../../../preload/schemas/account';
+import type { AccountSummary } from '../../../common/schemas/account';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { isShownAtField, type FormAction } from './account-form';
 import { FormField } from './FormField';
 import { FormProblem, TestConnectionStatus } from './FormStatus';
 import { IceServersEditor } from './IceServersEditor';
+import { fieldProblemText } from './field-problem-text';
 import { useAccountForm } from './use-account-form';
 
 /**
@@ -47,7 +48,7 @@ export function AccountSetupForm({ account }: { account: AccountSummary | null }
 
   const unplaced = Object.entries(form.serverErrors).filter(([key]) => !isShownAtField(key));
   const problem =
-    unplaced.map(([, message]) => message).join(' ') ||
+    unplaced.map(([, code]) => fieldProblemText(code)).join(' ') ||
     (Object.keys(form.serverErrors).length > 0 ? 'Some fields need another look. Check the messages below.' : formError);
 
   return (

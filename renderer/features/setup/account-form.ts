@@ -1,5 +1,5 @@
-import { accountInputSchema, type AccountInput, type AccountSummary, type IceServerInput } from '../../../preload/schemas/account';
-import { fieldErrors } from '../../../preload/schemas/field-errors';
+import { accountInputSchema, type AccountInput, type AccountSummary, type IceServerInput } from '../../../common/schemas/account';
+import { fieldErrors, type FieldProblem } from '../../../common/schemas/field-errors';
 
 /** What the agent has typed, exactly as typed: never cleared by an error. */
 export interface AccountFormValues {
@@ -96,19 +96,18 @@ export function toAccountInput(v: AccountFormValues): AccountInput {
 /** What the form is checked for: a save may keep the saved password, a test may not. */
 export type FormAction = 'save' | 'test';
 
-/** Main's words too: it never tests with the saved password (its HA1 is as good as the password). */
-export const TYPE_PASSWORD_TO_TEST = 'Type the password to test the connection';
 
 /** The same checks main runs, plus "a new account needs a password" and "a test needs it typed". */
 export function validateAccountForm(
   values: AccountFormValues,
   options: { passwordRequired: boolean; action?: FormAction | undefined },
-): Record<string, string> {
+): Record<string, FieldProblem> {
   const parsed = accountInputSchema.safeParse(toAccountInput(values));
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   if (values.password === '') {
-    if (options.passwordRequired) errors.password ??= 'Enter your SIP password';
-    else if (options.action === 'test') errors.password ??= TYPE_PASSWORD_TO_TEST;
+    if (options.passwordRequired) errors.password ??= 'password-missing';
+    // Main's rule too: it never tests with the saved password (its HA1 is as good as the password).
+    else if (options.action === 'test') errors.password ??= 'password-needed-for-test';
   }
   return errors;
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { AccountSummary } from '../../../preload/schemas/account';
+import type { AccountSummary } from '../../../common/schemas/account';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
+import { fieldProblemText } from './field-problem-text';
 import {
   fieldKey,
   formValuesFrom,
@@ -35,8 +36,10 @@ export function useAccountForm(account: AccountSummary | null) {
     [values, passwordRequired, checkedFor],
   );
 
-  const errorFor = (key: string): string | undefined =>
-    ((checkedFor !== null || touched.has(key)) && clientErrors[key]) || serverErrors[key];
+  const errorFor = (key: string): string | undefined => {
+    const problem = ((checkedFor !== null || touched.has(key)) && clientErrors[key]) || serverErrors[key];
+    return problem ? fieldProblemText(problem) : undefined;
+  };
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
 
   const setIceRows = (change: (rows: AccountFormValues['iceServers']) => AccountFormValues['iceServers']) =>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { onTestFinished } from 'vitest';
 import { contract } from '../../../preload/contract';
-import type { AppSnapshot } from '../../../preload/schemas/snapshot';
+import type { AppSnapshot } from '../../../common/schemas/snapshot';
 import { createRingdeskStore } from '../../../renderer/store/ringdesk-store';
 import { RingdeskStoreProvider } from '../../../renderer/store/RingdeskStoreProvider';
 import { createFakeRingdeskApi, type FakeRingdeskApi } from '../../fakes/fake-ringdesk-api';

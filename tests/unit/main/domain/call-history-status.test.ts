@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callHistoryStatus, historyEntryFromCall, talkSeconds } from '../../../../main/domain/call-history-status';
-import { EARLIEST_CALL_TIME_MS, LATEST_CALL_TIME_MS, type CallSnapshot } from '../../../../preload/schemas/call';
-import { historyEntrySchema, type HistoryStatus } from '../../../../preload/schemas/history';
+import { EARLIEST_CALL_TIME_MS, LATEST_CALL_TIME_MS, type CallSnapshot } from '../../../../common/schemas/call';
+import { historyEntrySchema, type HistoryStatus } from '../../../../common/schemas/history';
 import { callSnapshot, ended } from '../../../fakes/call-snapshots';
 
 type End = NonNullable<CallSnapshot['end']>;

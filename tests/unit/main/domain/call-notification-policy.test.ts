@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideCallNotifications, type CallNotificationSettings } from '../../../../main/domain/call-notification-policy';
-import type { CallSnapshot, CallState } from '../../../../preload/schemas/call';
+import type { CallSnapshot, CallState } from '../../../../common/schemas/call';
 import { callSnapshot, ended } from '../../../fakes/call-snapshots';
 
 const settings: CallNotificationSettings = { notifications: { incomingCall: true, missedCall: true }, bringWindowForward: true, presence: 'available' };

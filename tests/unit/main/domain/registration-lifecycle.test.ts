@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RegistrationLifecycle } from '../../../../main/domain/registration-lifecycle';
-import type { EngineCommand } from '../../../../preload/schemas/engine';
-import type { RegistrationView } from '../../../../preload/schemas/registration';
+import type { EngineCommand } from '../../../../common/schemas/engine';
+import type { RegistrationView } from '../../../../common/schemas/registration';
 import { anEngineAccount as engineAccount } from '../../../fakes/app-snapshots';
 import { FakeClock } from '../../../fakes/fake-clock';
 

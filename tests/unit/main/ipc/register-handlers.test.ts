@@ -35,13 +35,13 @@ describe('IPC handlers', () => {
     for (const channel of ipc.channels) expect(channel).toMatch(/^ringdesk:[a-z-]+:[a-z-]+$/);
   });
 
-  it('answers a malformed payload with field messages instead of throwing', async () => {
+  it('answers a malformed payload with a problem code per field instead of throwing', async () => {
     const result = await ipc.invoke(own, contract.account.save.channel, { fields: { displayName: '', sipUser: 'not a user@', wsServer: 'http://x' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const fields = (result as { error: { fields: Record<string, string> } }).error.fields;
-    expect(fields['fields.displayName']).toBe('Enter the name callers should see');
-    expect(fields['fields.sipUser']).toMatch(/not a SIP user/);
-    expect(fields['fields.wsServer']).toMatch(/must start with wss:\/\//);
+    expect(fields['fields.displayName']).toBe('display-name-missing');
+    expect(fields['fields.sipUser']).toBe('sip-user-invalid');
+    expect(fields['fields.wsServer']).toBe('ws-server-scheme');
   });
 
   it('refuses ws:// to a remote server but accepts it on this computer', async () => {
@@ -49,7 +49,7 @@ describe('IPC handlers', () => {
       ...validAccount,
       fields: { ...validAccount.fields, wsServer: 'ws://pbx.example.com:8080' },
     });
-    expect(remote).toMatchObject({ ok: false, error: { fields: { 'fields.wsServer': expect.stringMatching(/only allowed for a server on this computer/) } } });
+    expect(remote).toMatchObject({ ok: false, error: { fields: { 'fields.wsServer': 'ws-server-insecure' } } });
     const local = await ipc.invoke(own, contract.account.prepareTest.channel, validAccount);
     expect(local).toMatchObject({ ok: true });
   });
@@ -110,13 +110,13 @@ describe('IPC handlers', () => {
     const result = await ipc.invoke(own, contract.account.prepareTest.channel, { fields: validAccount.fields });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: 'Type the password to test the connection.', fields: { password: 'Type the password to test the connection' } },
+      error: { code: 'invalid-input', message: 'Type the password to test the connection.', fields: { password: 'password-needed-for-test' } },
     });
     expect(JSON.stringify(result)).not.toContain(createHash('md5').update('1001:127.0.0.1:pass1001').digest('hex'));
   });
 
   it('asks for the password when none is saved yet', async () => {
     const result = await ipc.invoke(own, contract.account.save.channel, { fields: validAccount.fields });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { password: 'Enter the password' } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { password: 'password-missing' } } });
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineCommand } from '../../../../preload/schemas/engine';
+import type { EngineCommand } from '../../../../common/schemas/engine';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { createTestRingdesk } from '../../../fakes/test-ringdesk';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../../main/ipc/user-facing-error';
 import { digestHa1 } from '../../../../main/services/account-service';
-import type { EngineCommand } from '../../../../preload/schemas/engine';
+import type { EngineCommand } from '../../../../common/schemas/engine';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { FakeVault } from '../../../fakes/fake-vault';
 import { createTestRingdesk } from '../../../fakes/test-ringdesk';
@@ -188,7 +188,7 @@ describe('the saved password', () => {
     expect(blank).toBeInstanceOf(UserFacingError);
     expect(blank).toMatchObject({
       message: 'Type the password to test the connection.',
-      fields: { password: 'Type the password to test the connection' },
+      fields: { password: 'password-needed-for-test' },
     });
 
     const typed = await t.ringdesk.handlers.account.prepareTest({ ...account, password: 'typed-for-test' }, own);

@@ -3,7 +3,7 @@ import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contract, events } from '../../../../preload/contract';
 import type { IpcResult } from '../../../../preload/contract';
-import type { AppSnapshot } from '../../../../preload/schemas/snapshot';
+import type { AppSnapshot } from '../../../../common/schemas/snapshot';
 import { App } from '../../../../renderer/app/App';
 import { aSnapshot, firstRunSnapshot, REACHABLE, unreachable } from '../../../fakes/app-snapshots';
 import { renderWithStore } from '../render-with-store';
@@ -49,7 +49,7 @@ describe('app', () => {
   it('keeps the account form as typed when a snapshot arrives meanwhile', async () => {
     const { desktop, user } = await renderWithStore(<App />, { snapshot: firstRunSnapshot() });
     await user.type(screen.getByLabelText('Display name'), 'Alice');
-    act(() => desktop.push(events.snapshot, { ...firstRunSnapshot(), reachability: { ...REACHABLE, canReceiveCalls: false, headline: 'Still no account' } }));
+    act(() => desktop.push(events.snapshot, { ...firstRunSnapshot(), reachability: { ...REACHABLE, canReceiveCalls: false, reason: 'not-set-up' } }));
     expect(screen.getByLabelText<HTMLInputElement>('Display name').value).toBe('Alice');
   });
 

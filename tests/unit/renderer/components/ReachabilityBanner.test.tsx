@@ -12,15 +12,15 @@ describe('reachability banner', () => {
     const { desktop, user } = await renderWithStore(<ReachabilityBanner />, {
       snapshot: aSnapshot({
         registration: { status: 'reconnecting', attempt: 2, nextAttemptAt: Date.now() + 5000, cause: 'network' },
-        reachability: unreachable({ headline: 'You cannot receive calls', detail: 'Cannot reach wss://pbx.example.com:8089/ws.', action: 'retry' }),
+        reachability: unreachable({ reason: 'reconnecting', failure: { cause: 'network' }, server: 'wss://pbx.example.com:8089/ws', action: 'retry' }),
       }),
     });
     desktop.answerOk(contract.registration.retryNow, aSnapshot());
 
     const banner = screen.getByRole('alert');
     expect(banner.dataset.testid).toBe('reachability-banner');
-    expect(banner.textContent).toContain('You cannot receive calls');
-    expect(banner.textContent).toContain('Cannot reach wss://pbx.example.com:8089/ws.');
+    expect(banner.textContent).toContain('Not reachable: reconnecting');
+    expect(banner.textContent).toContain('Cannot reach wss://pbx.example.com:8089/ws. Check the address and your network. Ringdesk keeps trying automatically.');
     await user.click(screen.getByRole('button', { name: 'Retry now' }));
     expect(desktop.callsTo(contract.registration.retryNow)).toHaveLength(1);
   });
@@ -30,7 +30,7 @@ describe('reachability banner', () => {
       snapshot: aSnapshot({
         presence: 'offline',
         registration: { status: 'offline' },
-        reachability: unreachable({ tone: 'warning', headline: 'You are offline', detail: 'Calls will not ring here.', action: 'go-available' }),
+        reachability: unreachable({ tone: 'warning', reason: 'offline', failure: undefined, action: 'go-available' }),
       }),
     });
     desktop.answerOk(contract.presence.set, aSnapshot());
@@ -44,9 +44,10 @@ describe('reachability banner', () => {
     const { store, user } = await renderWithStore(<ReachabilityBanner />, {
       snapshot: aSnapshot({
         registration: { status: 'failed', cause: 'auth', statusCode: 403 },
-        reachability: unreachable({ headline: 'Sign-in refused', detail: 'Wrong user name or password (403).', action: 'edit-account' }),
+        reachability: unreachable({ reason: 'sign-in-failed', failure: { cause: 'auth', statusCode: 403 }, action: 'edit-account' }),
       }),
     });
+    expect(screen.getByRole('alert').textContent).toContain('Wrong user name or password (403).');
     await user.click(screen.getByRole('button', { name: 'Edit account' }));
     expect(store.getState().ui.editingAccount).toBe(true);
   });
@@ -62,9 +63,9 @@ describe('reachability banner', () => {
     expect(screen.queryByTestId('reachability-banner')).toBeNull();
   });
 
-  it('shows a server-supplied headline as text, never as markup', async () => {
+  it('shows a server-supplied failure detail as text, never as markup', async () => {
     await renderWithStore(<ReachabilityBanner />, {
-      snapshot: aSnapshot({ reachability: unreachable({ headline: '<img src=x onerror=alert(1)>Refused' }) }),
+      snapshot: aSnapshot({ reachability: unreachable({ failure: { cause: 'server', statusCode: 500, detail: '<img src=x onerror=alert(1)>Refused' } }) }),
     });
     const banner = screen.getByTestId('reachability-banner');
     expect(banner.querySelector('img')).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallEndReason } from '../../../../preload/schemas/call';
+import type { CallEndReason } from '../../../../common/schemas/call';
 import { callOutcomeText, callStateText, formatCallTimer, transferText } from '../../../../renderer/domain/call-outcome-text';
 import { aCall, answered, ended } from '../../../fakes/app-snapshots';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract, events, type IpcResult } from '../../../../preload/contract';
-import type { HistoryPage } from '../../../../preload/schemas/history';
+import type { HistoryPage } from '../../../../common/schemas/history';
 import { createRingdeskStore } from '../../../../renderer/store/ringdesk-store';
 import { aHistoryEntry } from '../../../fakes/app-snapshots';
 import { createFakeRingdeskApi } from '../../../fakes/fake-ringdesk-api';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract, events } from '../../../../preload/contract';
-import type { AccountInput } from '../../../../preload/schemas/account';
+import type { AccountInput } from '../../../../common/schemas/account';
 import { createRingdeskStore } from '../../../../renderer/store/ringdesk-store';
 import { aSnapshot, anEngineAccount, firstRunSnapshot } from '../../../fakes/app-snapshots';
 import { createFakeRingdeskApi } from '../../../fakes/fake-ringdesk-api';
@@ -87,10 +87,10 @@ describe('ringdesk store: account setup', () => {
     desktop.answerError(contract.account.save, {
       code: 'invalid-input',
       message: 'Check the marked fields.',
-      fields: { 'fields.domain': 'Unknown domain' },
+      fields: { 'fields.domain': 'domain-invalid' },
     });
     await expect(state().saveAccount(INPUT)).resolves.toBe(false);
-    expect(state().setup).toMatchObject({ status: 'idle', fieldErrors: { 'fields.domain': 'Unknown domain' }, formError: null });
+    expect(state().setup).toMatchObject({ status: 'idle', fieldErrors: { 'fields.domain': 'domain-invalid' }, formError: null });
 
     state().clearServerFieldErrors('fields.domain');
     expect(state().setup.fieldErrors).toEqual({});
@@ -109,13 +109,13 @@ describe('ringdesk store: account setup', () => {
     desktop.answerError(contract.account.prepareTest, {
       code: 'invalid-input',
       message: 'Type the password to test the connection.',
-      fields: { password: 'Type the password to test the connection' },
+      fields: { password: 'password-needed-for-test' },
     });
     await state().testConnection({ fields: INPUT.fields });
     expect(telephony.probed).toEqual([]);
     expect(state().setup).toMatchObject({
       status: 'idle',
-      fieldErrors: { password: 'Type the password to test the connection' },
+      fieldErrors: { password: 'password-needed-for-test' },
       formError: null,
       test: { ok: false, message: 'Fix the marked fields, then test again.' },
     });

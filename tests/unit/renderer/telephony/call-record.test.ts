@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callSnapshotSchema } from '../../../../preload/schemas/call';
+import { callSnapshotSchema } from '../../../../common/schemas/call';
 import { CallRecord } from '../../../../renderer/telephony/call-record';
 
 const START = Date.UTC(2026, 11, 2, 9, 0, 0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { engineReportSchema, type EngineReport } from '../../../../preload/schemas/engine';
+import { engineReportSchema, type EngineReport } from '../../../../common/schemas/engine';
 import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../../../renderer/telephony/sipjs-telephony';
 import { createFakeSessionDescriptionHandlerFactory } from '../../../fakes/fake-session-description-handler';
 import { establishedOutbound, registeredPhone } from '../../../fakes/sip-call-peer';

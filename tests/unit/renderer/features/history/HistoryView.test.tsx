@@ -2,7 +2,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contract, events } from '../../../../../preload/contract';
-import type { HistoryEntry, HistoryPage } from '../../../../../preload/schemas/history';
+import type { HistoryEntry, HistoryPage } from '../../../../../common/schemas/history';
 import { HistoryView } from '../../../../../renderer/features/history/HistoryView';
 import { aHistoryEntry, aSnapshot } from '../../../../fakes/app-snapshots';
 import type { FakeRingdeskApi } from '../../../../fakes/fake-ringdesk-api';

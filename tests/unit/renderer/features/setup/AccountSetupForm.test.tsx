@@ -93,13 +93,13 @@ describe("first-run account setup: main's answer", () => {
     desktop.answerError(contract.account.save, {
       code: 'invalid-input',
       message: 'Check the marked fields.',
-      fields: { 'fields.sipUser': 'The server does not know this user' },
+      fields: { 'fields.sipUser': 'sip-user-invalid' },
     });
     await fillValidAccount(user);
     await user.click(save());
 
     const sipUser = screen.getByLabelText<HTMLInputElement>('SIP user or address');
-    expect(describedErrorOf(sipUser)).toBe('The server does not know this user');
+    expect(describedErrorOf(sipUser)).toBe('This is not a SIP user or address (e.g. 1001 or sip:1001@pbx.example.com)');
     expect(sipUser.value).toBe('1001@pbx.example.com');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('s3cret!');
     expect(screen.getByLabelText<HTMLInputElement>('Display name').value).toBe('Alice Agent');

@@ -93,11 +93,11 @@ describe('Test connection', () => {
     desktop.answerError(contract.account.prepareTest, {
       code: 'invalid-input',
       message: 'Check the marked fields.',
-      fields: { 'fields.wsServer': 'This server is not allowed by your administrator' },
+      fields: { 'fields.wsServer': 'ws-server-insecure' },
     });
     await fillValidAccount(user);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(screen.getByText('This server is not allowed by your administrator')).toBeDefined();
+    expect(screen.getByText('Unencrypted ws:// is only allowed for a server on this computer; use wss://')).toBeDefined();
     expect(screen.getByRole('status').textContent).toBe('Fix the marked fields, then test again.');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldProblem } from './field-errors';
 
 /** A chosen audio device: remembered by id, recognised again by label when ids change. */
 export const deviceChoiceSchema = z.object({ id: z.string().max(512), label: z.string().max(512) });
@@ -6,7 +7,7 @@ export type DeviceChoice = z.infer<typeof deviceChoiceSchema>;
 
 const fields = {
   /** ISO 3166 country for numbers typed without a +country code. */
-  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US or DE'),
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'country-invalid' satisfies FieldProblem),
   /** Bring the window forward when a call comes in. */
   bringWindowForward: z.boolean(),
   /** How keypad digits are sent during a call. */

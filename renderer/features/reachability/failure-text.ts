@@ -1,11 +1,11 @@
-import type { FailureCause } from './engine';
+import type { RegistrationFailure } from '../../../common/schemas/registration';
 
 /**
  * Plain words for a registration failure, shared by the reachability
- * banner, the tray tooltip and "Test connection" so the agent reads the
+ * banner and "Test connection" so the agent reads the
  * same sentence everywhere.
  */
-export function describeFailure(failure: { cause: FailureCause; statusCode?: number; detail?: string }, wsServer?: string): string {
+export function describeFailure(failure: RegistrationFailure, wsServer?: string): string {
   const code = failure.statusCode;
   switch (failure.cause) {
     case 'auth':
@@ -23,7 +23,7 @@ export function describeFailure(failure: { cause: FailureCause; statusCode?: num
 
 function serverText(code: number | undefined, detail: string | undefined): string {
   if (code === 404) return 'The server does not know this SIP user (404). Check the SIP user and domain.';
-  if (code === 423) return 'The phone server refuses every registration interval Ringdesk can offer (423 Interval Too Brief). Ringdesk tries again later; ask your administrator to check the server\'s minimum registration time.';
-  if (code !== undefined && code >= 500) return `The phone server has a problem (${code}${detail ? ` ${detail}` : ''}). Ringdesk keeps trying.`;
+  if (code === 423) return 'The phone server refuses every registration interval Ringdesk can offer (423 Interval Too Brief). Ask your administrator to check the server\'s minimum registration time.';
+  if (code !== undefined && code >= 500) return `The phone server has a problem (${code}${detail ? ` ${detail}` : ''}).`;
   return `The phone server refused the registration${code ? ` (${code}${detail ? ` ${detail}` : ''})` : ''}.`;
 }

@@ -29,14 +29,43 @@ export type RegistrationView =
 
 export type ReachabilityTone = 'ok' | 'warning' | 'error' | 'neutral';
 
+/**
+ * Why calls do or do not ring, as a code: main and the window each turn it
+ * into words where they show it (main/messages, renderer/features/reachability).
+ */
+export type ReachabilityReason =
+  | 'not-set-up'
+  | 'offline'
+  | 'starting'
+  | 'asleep'
+  | 'no-network'
+  | 'connecting'
+  | 'signing-out'
+  | 'reconnecting'
+  | 'sign-in-failed'
+  | 'dnd'
+  | 'available'
+  | 'away';
+
+/** A failed registration, as it is explained to the agent. */
+export interface RegistrationFailure {
+  cause: FailureCause;
+  statusCode?: number;
+  /** The engine's own account of it (plain text, no secrets). */
+  detail?: string;
+}
+
 /** One answer to "will my phone ring?", shared by banner and tray. */
 export interface Reachability {
   canReceiveCalls: boolean;
   tone: ReachabilityTone;
   /** Tray icon to show. */
   icon: Presence | 'unreachable';
-  headline: string;
-  detail: string;
+  reason: ReachabilityReason;
+  /** With 'reconnecting' and 'sign-in-failed': what went wrong. */
+  failure?: RegistrationFailure;
+  /** The phone server's WebSocket address, when one is set up. */
+  server?: string;
   /** What the agent can do about it, if anything. */
   action?: 'retry' | 'go-available' | 'edit-account';
 }

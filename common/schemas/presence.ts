@@ -7,10 +7,3 @@ import { z } from 'zod';
  */
 export const presenceSchema = z.enum(['available', 'away', 'dnd', 'offline']);
 export type Presence = z.infer<typeof presenceSchema>;
-
-export const PRESENCE_LABELS: Record<Presence, string> = {
-  available: 'Available',
-  away: 'Away',
-  dnd: 'Do Not Disturb',
-  offline: 'Offline',
-};

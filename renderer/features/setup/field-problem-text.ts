@@ -1,0 +1,27 @@
+import type { FieldProblem } from '../../../common/schemas/field-errors';
+
+/** The words shown next to a field for each problem main or the form found. */
+export const FIELD_PROBLEM_TEXT: Record<FieldProblem, string> = {
+  'display-name-missing': 'Enter the name callers should see',
+  'display-name-too-long': 'Keep the name under 64 characters',
+  'sip-user-missing': 'Enter your SIP user or address, e.g. 1001 or sip:1001@pbx.example.com',
+  'sip-user-invalid': 'This is not a SIP user or address (e.g. 1001 or sip:1001@pbx.example.com)',
+  'domain-missing': 'Enter the domain, or write the SIP user as user@domain',
+  'domain-invalid': 'Enter a host name such as pbx.example.com, without sip: or a port',
+  'ws-server-missing': 'Enter the WebSocket address of your phone server',
+  'ws-server-not-a-url': 'Enter the full address, e.g. wss://pbx.example.com:8089/ws',
+  'ws-server-insecure': 'Unencrypted ws:// is only allowed for a server on this computer; use wss://',
+  'ws-server-scheme': 'The address must start with wss:// (or ws:// for a server on this computer)',
+  'ice-url-invalid': 'Use a stun:, turn: or turns: address, e.g. stun:stun.example.com:3478',
+  'ice-too-many': 'At most 8 ICE servers',
+  'password-missing': 'Enter your SIP password',
+  'password-needed-for-test': 'Type the password to test the connection',
+  'password-again-for-changed-server': 'Enter the password again for the changed server or user',
+  'country-invalid': 'Use a two-letter country code such as US or DE',
+  'too-long': 'This is too long',
+  invalid: 'Check this field',
+};
+
+export function fieldProblemText(problem: FieldProblem): string {
+  return FIELD_PROBLEM_TEXT[problem];
+}
