@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 
 // Layer rules (as VS Code and Signal enforce them): the renderer never
 // reaches into electron or main; domain code stays free of UI, SIP and
-// Electron; only one adapter talks to sip.js.
+// Electron; only one adapter (renderer/telephony/sipjs/) talks to sip.js,
+// and the pure telephony floor beneath it never imports it.
 const noElectron = { name: 'electron', message: 'Only main/index.ts, main/adapters, main/windows and preload/index.ts may import electron.' };
 
 export default tseslint.config(
@@ -31,15 +32,37 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/telephony/sipjs-*.ts'],
+    ignores: ['renderer/telephony/sipjs/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, { name: 'sip.js', message: 'Only the renderer/telephony/sipjs-*.ts adapter may import sip.js (the Telephony port hides it).' }],
+          paths: [noElectron, { name: 'sip.js', message: 'Only the renderer/telephony/sipjs/ adapter may import sip.js (the Telephony port hides it).' }],
           patterns: [
             { group: ['**/main/**'], message: 'The renderer talks to main only through window.ringdesk (preload/contract.ts).' },
-            { group: ['sip.js/*'], message: 'Only the sip.js telephony adapter may import sip.js.' },
+            { group: ['sip.js/*'], message: 'Only the renderer/telephony/sipjs/ adapter may import sip.js.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The pure telephony floor (the Telephony port and plain SIP helpers) never
+    // depends on the sip.js adapter above it, on sip.js, or on React.
+    files: ['renderer/telephony/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noElectron,
+            { name: 'sip.js', message: 'Only the renderer/telephony/sipjs/ adapter may import sip.js; the pure telephony floor stays plain TypeScript.' },
+            { name: 'react', message: 'The pure telephony floor stays plain TypeScript (no React).' },
+          ],
+          patterns: [
+            { group: ['**/main/**'], message: 'The renderer talks to main only through window.ringdesk (preload/contract.ts).' },
+            { group: ['sip.js/*', 'react-dom*'], message: 'The pure telephony floor imports neither sip.js nor React.' },
+            { group: ['./sipjs', './sipjs/*', '**/telephony/sipjs', '**/telephony/sipjs/*'], message: 'The pure telephony floor never depends on the sip.js adapter (renderer/telephony/sipjs/); the adapter imports the floor, not the other way round.' },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import type { RingdeskApi } from '../preload/contract';
 import { bootRingdesk } from './app/boot';
-import { createSipJsTelephony } from './telephony/sipjs-telephony';
+import { createSipJsTelephony } from './telephony/sipjs/engine';
 
 // The preload may be missing (page opened in a browser, preload failed):
 // the type says it is always there, so ask the window as it really is.

@@ -6,7 +6,7 @@ export type CallTransfer = NonNullable<CallSnapshot['transfer']>;
 /**
  * What one call looks like to the rest of the app, plus the facts the SIP
  * engine saw along the way that decide how it ended. Plain TypeScript: the
- * sip.js glue (./sipjs-call-session.ts) writes here, snapshot() reads.
+ * sip.js glue (./sipjs/call-session.ts) writes here, snapshot() reads.
  *
  * ```
  *  outbound: dialing ──1xx (not 100)──► ringing ──2xx (ACK sent)──► active

@@ -11,7 +11,7 @@
  * to leak), a ringing call is answered with the microphone already open, and
  * an outgoing INVITE never waits for it either: the offer is made with an
  * empty audio sender that receives the track as soon as it exists (see
- * ./sipjs-session-description-handler.ts). The cost is the OS microphone
+ * ./sipjs/session-description-handler.ts). The cost is the OS microphone
  * indicator lighting up while a call rings, even if it is then declined.
  *
  * Each call gets its own clone of the shared track: muting one call does not

@@ -5,7 +5,7 @@ import type { EngineCommand, EngineReport, ProbeResult } from '../../common/sche
 /**
  * The telephony port: what the rest of the renderer may ask of the SIP
  * engine. The only implementation that touches sip.js is
- * ./sipjs-telephony.ts; tests use fakes.
+ * ./sipjs/engine.ts; tests use fakes.
  *
  * Main decides (it sends EngineCommands); the engine acts and reports every
  * transition back (EngineReport). The engine never retries on its own:

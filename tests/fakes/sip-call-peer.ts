@@ -1,6 +1,6 @@
 import { expect, vi } from 'vitest';
 import { callSnapshotSchema, type CallSnapshot } from '../../common/schemas/call';
-import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../renderer/telephony/sipjs-telephony';
+import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../renderer/telephony/sipjs/engine';
 import type { Telephony } from '../../renderer/telephony/telephony';
 import { createFakeSessionDescriptionHandlerFactory, type FakeSessionDescriptionHandlerFactory } from './fake-session-description-handler';
 import { ACCOUNT, FakeSipServer, request, response, SDP_ANSWER, sdp, type SipMessage } from './sip-fake-transport';

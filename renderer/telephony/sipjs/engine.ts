@@ -1,18 +1,18 @@
 import type { Invitation, UserAgentOptions } from 'sip.js';
-import type { EngineAccount } from '../../common/schemas/account';
-import type { CallSnapshot } from '../../common/schemas/call';
-import type { EngineCommand, EngineReport, IncomingPolicy, ProbeResult } from '../../common/schemas/engine';
-import { ICE_GATHERING_CAP_MS } from './ice-gathering';
-import { browserMicrophone, type MicrophoneSource } from './microphone-source';
-import { sameAccount, sameIdentity } from './account-identity';
-import { signal } from './bounded-wait';
-import { createSipLogConnector, type SipLogSink } from './redact-sip-log';
-import { describeBadSettings, describeConnectFailure, type RegisterFailure } from './registration-failure';
-import { CallRegistry } from './sipjs-calls';
-import { CONNECT_TIMEOUT_SEC, SipConnection, type ConnectionDeps } from './sipjs-connection';
-import { probeRegistration } from './sipjs-probe';
-import { ringdeskSessionDescriptionHandlerFactory } from './sipjs-session-description-handler';
-import type { MediaOptions, Telephony } from './telephony';
+import type { EngineAccount } from '../../../common/schemas/account';
+import type { CallSnapshot } from '../../../common/schemas/call';
+import type { EngineCommand, EngineReport, IncomingPolicy, ProbeResult } from '../../../common/schemas/engine';
+import { ICE_GATHERING_CAP_MS } from '../ice-gathering';
+import { browserMicrophone, type MicrophoneSource } from '../microphone-source';
+import { sameAccount, sameIdentity } from '../account-identity';
+import { signal } from '../bounded-wait';
+import { createSipLogConnector, type SipLogSink } from '../redact-sip-log';
+import { describeBadSettings, describeConnectFailure, type RegisterFailure } from '../registration-failure';
+import { CallRegistry } from './calls';
+import { CONNECT_TIMEOUT_SEC, SipConnection, type ConnectionDeps } from './connection';
+import { probeRegistration } from './probe';
+import { ringdeskSessionDescriptionHandlerFactory } from './session-description-handler';
+import type { MediaOptions, Telephony } from '../telephony';
 
 export interface SipJsTelephonyOptions {
   /** Replaces sip.js's WebSocket transport (unit tests). */
@@ -64,7 +64,7 @@ const defaultLog: SipLogSink = (level, line) => (level === 'error' ? console.err
  * only a closed socket, or a re-REGISTER on it that fails the network way
  * (transport error, no answer), makes it drop and reopen the socket.
  *
- * Calls go to ./sipjs-calls.ts (one registry per engine, placing calls on the
+ * Calls go to ./calls.ts (one registry per engine, placing calls on the
  * live UserAgent). Calls end when their connection goes: a lost or dropped
  * WebSocket ends them as 'network'; unregister, an account change (other than
  * the display name alone) and dispose() hang them up first (BYE / CANCEL / 603).
@@ -115,7 +115,7 @@ class SipJsTelephony implements Telephony {
     });
   }
 
-  // ── calls: ./sipjs-calls.ts does the work; guard() keeps every throw inside ──
+  // ── calls: ./calls.ts does the work; guard() keeps every throw inside ──
 
   dial(targetUri: string, options: { consultFor?: string } = {}): string {
     return this.guard(() => this.calls.dial(targetUri, options.consultFor)) ?? `failed-${Date.now()}`;

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { engineReportSchema, type EngineReport } from '../../../../common/schemas/engine';
-import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../../../renderer/telephony/sipjs-telephony';
-import { createFakeSessionDescriptionHandlerFactory } from '../../../fakes/fake-session-description-handler';
-import { establishedOutbound, registeredPhone } from '../../../fakes/sip-call-peer';
-import { ACCOUNT, digestIsValid, FakeSipServer, HA1, incomingInvite, md5, SERVER } from '../../../fakes/sip-fake-transport';
+import { engineReportSchema, type EngineReport } from '../../../../../common/schemas/engine';
+import { createSipJsTelephony, type SipJsTelephonyOptions } from '../../../../../renderer/telephony/sipjs/engine';
+import { createFakeSessionDescriptionHandlerFactory } from '../../../../fakes/fake-session-description-handler';
+import { establishedOutbound, registeredPhone } from '../../../../fakes/sip-call-peer';
+import { ACCOUNT, digestIsValid, FakeSipServer, HA1, incomingInvite, md5, SERVER } from '../../../../fakes/sip-fake-transport';
 
 /*
  * The engine runs real sip.js against a fake WebSocket transport (sip.js's

@@ -1,9 +1,9 @@
 import { UserAgent } from 'sip.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TRANSFER_FIRST_NOTIFY_MS, TRANSFER_NEXT_NOTIFY_MS } from '../../../../renderer/telephony/sipjs-call-session';
-import { referTargetAllowed } from '../../../../renderer/telephony/sipjs-refer-to';
-import { FAR_CONTACT, establishedOutbound, flush, registeredPhone, type CallHarness, type FarEnd } from '../../../fakes/sip-call-peer';
-import { request, response, SDP_ANSWER, sdp, type SipMessage } from '../../../fakes/sip-fake-transport';
+import { TRANSFER_FIRST_NOTIFY_MS, TRANSFER_NEXT_NOTIFY_MS } from '../../../../../renderer/telephony/sipjs/call-session';
+import { referTargetAllowed } from '../../../../../renderer/telephony/sipjs/refer-to';
+import { FAR_CONTACT, establishedOutbound, flush, registeredPhone, type CallHarness, type FarEnd } from '../../../../fakes/sip-call-peer';
+import { request, response, SDP_ANSWER, sdp, type SipMessage } from '../../../../fakes/sip-fake-transport';
 
 /*
  * Transfers, from all three sides, through real sip.js with a fake transport

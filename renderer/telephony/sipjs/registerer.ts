@@ -1,9 +1,9 @@
 import { Core, Registerer, type RegistererOptions, type RegistererRegisterOptions, type UserAgent, type UserAgentOptions } from 'sip.js';
-import { MAX_REGISTRATION_SEC } from '../../common/schemas/engine';
+import { MAX_REGISTRATION_SEC } from '../../../common/schemas/engine';
 
 /**
- * The parts of sip.js's Registerer that ./sipjs-connection.ts needs help
- * with. Part of the sip.js adapter; nothing here leaves renderer/telephony.
+ * The parts of sip.js's Registerer that ./connection.ts needs help
+ * with. Part of the sip.js adapter; nothing here leaves renderer/telephony/sipjs/.
  */
 
 export type RequestDelegate = NonNullable<RegistererRegisterOptions['requestDelegate']>;

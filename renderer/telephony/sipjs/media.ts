@@ -1,7 +1,7 @@
 import type { SessionDescriptionHandler } from 'sip.js';
-import { DTMF_GAP_MS, DTMF_TONE_MS } from './dtmf';
-import { RemoteAudio } from './remote-audio';
-import { hasMediaControls } from './sipjs-session-description-handler';
+import { DTMF_GAP_MS, DTMF_TONE_MS } from '../dtmf';
+import { RemoteAudio } from '../remote-audio';
+import { hasMediaControls } from './session-description-handler';
 
 export interface CallMediaDeps {
   /** Where the <audio> element goes; null where there is no DOM (unit tests). */

@@ -1,6 +1,6 @@
 import { SessionState, type Session } from 'sip.js';
-import type { CallRecord } from './call-record';
-import { keepHoldInAnswers, sendHoldReinvite, settle } from './sipjs-dialog-requests';
+import type { CallRecord } from '../call-record';
+import { keepHoldInAnswers, sendHoldReinvite, settle } from './dialog-requests';
 
 /** RFC 3261 §14.1: after a 491, the Call-ID owner retries in 2.1–4 s (we retry in that window whichever side we are). */
 const GLARE_RETRY_MIN_MS = 2_100;

@@ -1,7 +1,7 @@
-import type { EngineAccount } from '../../common/schemas/account';
-import type { ProbeResult } from '../../common/schemas/engine';
-import { describeBadSettings, describeConnectFailure, type RegisterFailure } from './registration-failure';
-import { SipConnection, type ConnectionDeps } from './sipjs-connection';
+import type { EngineAccount } from '../../../common/schemas/account';
+import type { ProbeResult } from '../../../common/schemas/engine';
+import { describeBadSettings, describeConnectFailure, type RegisterFailure } from '../registration-failure';
+import { SipConnection, type ConnectionDeps } from './connection';
 
 /**
  * "Test connection": a throwaway UserAgent (its own WebSocket and Contact, so

@@ -1,6 +1,6 @@
 import { Web, type Session, type SessionDescriptionHandlerFactory } from 'sip.js';
-import { enoughCandidates, ICE_GATHERING_CAP_MS, ICE_SETTLE_MS, udpCandidateType, udpCandidateTypesIn, wantedCandidateTypes, type CandidateType } from './ice-gathering';
-import { DTMF_GAP_MS, DTMF_TONE_MS } from './dtmf';
+import { enoughCandidates, ICE_GATHERING_CAP_MS, ICE_SETTLE_MS, udpCandidateType, udpCandidateTypesIn, wantedCandidateTypes, type CandidateType } from '../ice-gathering';
+import { DTMF_GAP_MS, DTMF_TONE_MS } from '../dtmf';
 
 /**
  * What the calls code may ask of a call's media, beyond sip.js's own
@@ -31,7 +31,7 @@ export function hasMediaControls(handler: unknown): handler is MediaControls {
  *    servers, up to its 5 s timeout when a STUN/TURN server does not answer).
  *    Here an offer or answer goes out once a UDP host candidate and one from
  *    each kind of server configured are in (+20 ms for siblings), or gathering
- *    completes, or {@link ICE_GATHERING_CAP_MS} passes (see ./ice-gathering.ts).
+ *    completes, or {@link ICE_GATHERING_CAP_MS} passes (see ../ice-gathering.ts).
  *    Later offers/answers (hold, resume) do not wait again: whatever has been
  *    gathered by then is in them.
  * 2. Microphone: the first offer does not wait for getUserMedia. It is made
@@ -191,7 +191,7 @@ export class RingdeskSessionDescriptionHandler extends Web.SessionDescriptionHan
 
 /**
  * The factory sip.js calls for each call (and each early-media dialog).
- * `microphone` hands out one new track per call (see ./microphone-source.ts).
+ * `microphone` hands out one new track per call (see ../microphone-source.ts).
  */
 export function ringdeskSessionDescriptionHandlerFactory(microphone: () => Promise<MediaStreamTrack>): SessionDescriptionHandlerFactory {
   const mediaStreamFactory: Web.MediaStreamFactory = async (constraints) =>

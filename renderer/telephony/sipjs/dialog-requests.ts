@@ -1,6 +1,6 @@
 import type { Session, URI, Web } from 'sip.js';
-import { dtmfRelayBody } from './dtmf';
-import { transferProgress, type TransferProgress } from './transfer-progress';
+import { dtmfRelayBody } from '../dtmf';
+import { transferProgress, type TransferProgress } from '../transfer-progress';
 
 /**
  * The in-dialog requests a call sends, each as one small promise-shaped

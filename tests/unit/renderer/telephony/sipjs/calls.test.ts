@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FAR_CONTACT, answerIncoming, callThePhone, establishedOutbound, flush, registeredPhone } from '../../../fakes/sip-call-peer';
-import { response, SDP_ANSWER } from '../../../fakes/sip-fake-transport';
+import { FAR_CONTACT, answerIncoming, callThePhone, establishedOutbound, flush, registeredPhone } from '../../../../fakes/sip-call-peer';
+import { response, SDP_ANSWER } from '../../../../fakes/sip-fake-transport';
 
 /*
  * Calls through the real sip.js engine: fake WebSocket transport, scripted far

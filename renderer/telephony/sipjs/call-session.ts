@@ -1,13 +1,13 @@
 import { Invitation, Inviter, SessionState, type Referral, type Session, type SessionDelegate, type URI } from 'sip.js';
-import type { CallPeer, CallSnapshot } from '../../common/schemas/call';
-import type { CallEnding } from './call-end-reason';
-import { CallRecord, type CallTransfer } from './call-record';
-import { dtmfDigits } from './dtmf';
-import { offerPutsUsOnHold } from './sdp-hold';
-import { AUDIO_ONLY, sendDtmfInfo, sendRefer, settle } from './sipjs-dialog-requests';
-import { HoldNegotiator } from './sipjs-hold';
-import type { CallMedia } from './sipjs-media';
-import { referToUri } from './sipjs-refer-to';
+import type { CallPeer, CallSnapshot } from '../../../common/schemas/call';
+import type { CallEnding } from '../call-end-reason';
+import { CallRecord, type CallTransfer } from '../call-record';
+import { dtmfDigits } from '../dtmf';
+import { offerPutsUsOnHold } from '../sdp-hold';
+import { AUDIO_ONLY, sendDtmfInfo, sendRefer, settle } from './dialog-requests';
+import { HoldNegotiator } from './hold';
+import type { CallMedia } from './media';
+import { referToUri } from './refer-to';
 
 /** An accepted REFER must be followed by a NOTIFY within this long, ms (RFC 3515 §2.4.4: "immediately")… */
 export const TRANSFER_FIRST_NOTIFY_MS = 30_000;

@@ -1,7 +1,7 @@
 import { RegistererState, SIPExtension, UserAgent, UserAgentState, type Invitation, type UserAgentOptions } from 'sip.js';
-import type { EngineAccount } from '../../common/schemas/account';
-import { attempt, within } from './bounded-wait';
-import { watchForSilence } from './keepalive-watchdog';
+import type { EngineAccount } from '../../../common/schemas/account';
+import { attempt, within } from '../bounded-wait';
+import { watchForSilence } from '../keepalive-watchdog';
 import {
   classifyRegisterRejection,
   describeConnectionLost,
@@ -10,7 +10,7 @@ import {
   describeUnresponsive,
   parseRetryAfter,
   type RegisterFailure,
-} from './registration-failure';
+} from '../registration-failure';
 import {
   failPendingRegisters,
   stableContact,
@@ -18,12 +18,12 @@ import {
   ObservedRegisterer,
   type IncomingResponse,
   type RequestDelegate,
-} from './sipjs-registerer';
+} from './registerer';
 
 /**
  * One sip.js UserAgent (one WebSocket, one Contact) plus its Registerer, for
- * one account. Part of the sip.js adapter: only ./sipjs-telephony.ts and
- * ./sipjs-probe.ts use it, and no sip.js object leaves these files.
+ * one account. Part of the sip.js adapter: only ./engine.ts and
+ * ./probe.ts use it, and no sip.js object leaves these files.
  *
  * It does not decide anything: it connects, registers and tears down when
  * told, and tells its observer what happened, once, in plain values.
@@ -61,7 +61,7 @@ export interface ConnectionDeps {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   /** Makes each call's media handler (sip.js's own WebRTC one if left out). */
   sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
-  /** Longest wait for ICE candidates before an offer/answer goes out, ms (see ./ice-gathering.ts). */
+  /** Longest wait for ICE candidates before an offer/answer goes out, ms (see ../ice-gathering.ts). */
   iceGatheringTimeoutMs?: number;
 }
 
@@ -171,7 +171,7 @@ export class SipConnection {
     return this.ua.isConnected();
   }
 
-  /** The UserAgent, for placing calls (adapter-internal: never leaves renderer/telephony/sipjs-*). */
+  /** The UserAgent, for placing calls (adapter-internal: never leaves renderer/telephony/sipjs/). */
   get userAgent(): UserAgent {
     return this.ua;
   }

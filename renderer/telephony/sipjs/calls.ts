@@ -1,12 +1,12 @@
 import { Inviter, UserAgent, type Invitation, type Referral } from 'sip.js';
-import type { CallSnapshot } from '../../common/schemas/call';
-import { userOf } from '../domain/dial-target';
-import { CallRecord } from './call-record';
-import type { MicrophoneSource } from './microphone-source';
-import { CallSession, type CallSessionHooks } from './sipjs-call-session';
-import { CallMedia } from './sipjs-media';
-import { referTargetAllowed, referToUri } from './sipjs-refer-to';
-import type { MediaOptions } from './telephony';
+import type { CallSnapshot } from '../../../common/schemas/call';
+import { userOf } from '../../domain/dial-target';
+import { CallRecord } from '../call-record';
+import type { MicrophoneSource } from '../microphone-source';
+import { CallSession, type CallSessionHooks } from './call-session';
+import { CallMedia } from './media';
+import { referTargetAllowed, referToUri } from './refer-to';
+import type { MediaOptions } from '../telephony';
 
 export interface CallRegistryDeps {
   /** The connected UserAgent to place calls with, if any. */
@@ -24,7 +24,7 @@ export interface CallRegistryDeps {
 
 /**
  * Every call of the engine, by id. The port's call methods land here; each
- * call's own work is in ./sipjs-call-session.ts. After every change the
+ * call's own work is in ./call-session.ts. After every change the
  * listeners get the whole list; a call that ended is in it once more, with
  * state 'ended', and then dropped.
  *

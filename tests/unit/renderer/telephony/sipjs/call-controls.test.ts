@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callThePhone, establishedOutbound, flush, registeredPhone } from '../../../fakes/sip-call-peer';
-import { response, sdp } from '../../../fakes/sip-fake-transport';
+import { callThePhone, establishedOutbound, flush, registeredPhone } from '../../../../fakes/sip-call-peer';
+import { response, sdp } from '../../../../fakes/sip-fake-transport';
 
 /* Mute, hold (ours and the peer's), DTMF, cleanup: real sip.js, fake transport and media. */
 
