@@ -9,6 +9,7 @@ import { createRingdeskStore } from '../store/ringdesk-store';
 import { RingdeskStoreProvider } from '../store/RingdeskStoreProvider';
 import type { Telephony } from '../telephony/telephony';
 import { App } from './App';
+import { startCallRelay } from './call-relay';
 import { startEngineBridge } from './engine-bridge';
 
 export const DESKTOP_ONLY_MESSAGE = 'Ringdesk must be started as the desktop app';
@@ -45,8 +46,9 @@ export function bootRingdesk(container: HTMLElement, { desktop, createTelephony,
     return () => root.unmount();
   }
 
-  const store = createRingdeskStore({ desktop, telephony, audio: audio ?? createBrowserAudioHardware() });
-  // Calls are followed before the engine is told to start, so none is missed.
+  // Calls are relayed and followed before the engine is told to start, so none is missed.
+  const calls = startCallRelay({ desktop, telephony });
+  const store = createRingdeskStore({ desktop, telephony, calls, audio: audio ?? createBrowserAudioHardware() });
   const stopFollowing = store.getState().follow();
   const stopBridge = startEngineBridge({ desktop, telephony, onProblem: (m) => store.getState().reportProblem(m) });
   root.render(
@@ -61,6 +63,7 @@ export function bootRingdesk(container: HTMLElement, { desktop, createTelephony,
   return () => {
     stopBridge();
     stopFollowing();
+    calls.stop();
     root.unmount();
     void telephony.dispose();
   };

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CallSnapshot } from '../../common/schemas/call';
-import { consultedCall, planAnswer, planDial, planSwitch, sameCallState, type FocusPlan } from '../domain/call-juggling';
+import { consultedCall, planAnswer, planDial, planSwitch, type FocusPlan } from '../domain/call-juggling';
 import { OUTCOME_DISPLAY_MS } from '../domain/call-outcome-text';
 import { dialTarget, dialTextForPeer } from '../domain/dial-target';
 import { displayNumber } from '../domain/phone-number';
@@ -9,23 +9,15 @@ import type { CallsSlice, RingdeskDeps, RingdeskState } from './types';
 import { MICROPHONE_DENIED_TEXT } from '../domain/audio-devices';
 
 /**
- * Mirrors the engine's calls. Each snapshot that changes something is
- * reported to main once (notifications, history); an ended call stays on
- * screen with its outcome for OUTCOME_DISPLAY_MS, then goes. A live call
- * the engine drops without ending it is ended here ("Call failed"), so the
- * screen never keeps a call that no longer exists.
+ * Mirrors the engine's calls as the call relay (renderer/app/call-relay.ts)
+ * hands them over — the relay, not the screen, reports them to main. An
+ * ended call stays on screen with its outcome for OUTCOME_DISPLAY_MS, then
+ * goes.
  */
-export function createCallsSlice({ desktop, telephony }: RingdeskDeps): StateCreator<RingdeskState, [], [], CallsSlice> {
+export function createCallsSlice({ desktop, telephony, calls }: RingdeskDeps): StateCreator<RingdeskState, [], [], CallsSlice> {
   const removals = new Map<string, ReturnType<typeof setTimeout>>();
 
   return (set, get) => {
-    const report = (call: CallSnapshot) => {
-      void desktop.calls.report(call).then((result) => {
-        // Only the state: snapshots carry remote-controlled names.
-        if (!result.ok) console.warn(`Ringdesk: main did not take the "${call.state}" call report: ${result.error.code}`);
-      });
-    };
-
     const scheduleRemoval = (callId: string) => {
       if (removals.has(callId)) return;
       removals.set(
@@ -34,35 +26,18 @@ export function createCallsSlice({ desktop, telephony }: RingdeskDeps): StateCre
       );
     };
 
-    const applyEngineCalls = (incoming: CallSnapshot[]) => {
-      const before = get().calls.list;
-      const previous = new Map(before.map((c) => [c.id, c]));
-      const fresh = new Map(incoming.map((c) => [c.id, c]));
-      const changed: CallSnapshot[] = [];
-      const next: CallSnapshot[] = [];
-
-      for (const old of before) {
-        const now = fresh.get(old.id);
-        if (old.state === 'ended') next.push(old); // final: later snapshots of it change nothing
-        else if (!now) {
-          const vanished = endedBySystem(old);
-          changed.push(vanished);
-          next.push(vanished);
-        } else if (sameCallState(old, now)) next.push(old);
-        else {
-          changed.push(now);
-          next.push(now);
+    /** The relay's changes, mirrored: a changed call replaces its panel, a new one is added. */
+    const applyChanges = (changed: CallSnapshot[]) => {
+      set((s) => {
+        const list = [...s.calls.list];
+        for (const call of changed) {
+          const at = list.findIndex((c) => c.id === call.id);
+          if (at === -1) list.push(call);
+          else list[at] = call;
         }
-      }
-      for (const call of incoming) {
-        if (previous.has(call.id)) continue;
-        changed.push(call);
-        next.push(call);
-      }
-      if (changed.length === 0) return;
-      set((s) => ({ calls: { ...s.calls, list: next } }));
+        return { calls: { ...s.calls, list } };
+      });
       for (const call of changed) {
-        report(call);
         if (call.state === 'ended') scheduleRemoval(call.id);
         // The outcome fades with the panel; how to fix the microphone must stay until read.
         if (call.end?.reason === 'microphone') get().reportProblem(MICROPHONE_DENIED_TEXT);
@@ -82,7 +57,7 @@ export function createCallsSlice({ desktop, telephony }: RingdeskDeps): StateCre
       calls: { list: [], lastDialed: null },
 
       followCalls: () => {
-        const stopCalls = telephony.onCallsChanged(applyEngineCalls);
+        const stopCalls = calls.onCallChanges(applyChanges);
         const stopActions = desktop.onCallAction(({ callId, action }) => {
           if (action === 'answer') get().answer(callId);
           else get().decline(callId);
@@ -174,10 +149,4 @@ export function createCallsSlice({ desktop, telephony }: RingdeskDeps): StateCre
       },
     };
   };
-}
-
-/** A call the engine dropped without ending it: ended here, so it is reported and cleared. */
-function endedBySystem(call: CallSnapshot): CallSnapshot {
-  // Never before the call's own times, even if the clock stepped back (main refuses times out of order).
-  return { ...call, state: 'ended', endedAt: Math.max(Date.now(), call.answeredAt ?? call.startedAt), end: { reason: 'failed', by: 'system' } };
 }

@@ -11,9 +11,17 @@ import type { AudioDevice, DeviceRole } from '../domain/audio-devices';
 import type { Telephony } from '../telephony/telephony';
 
 /** What the store needs from outside; tests pass fakes. */
+/** The engine's call changes, as the screen follows them (renderer/app/call-relay.ts). */
+export interface CallFeed {
+  /** Each batch holds the calls that changed, in order; an ended call comes once. */
+  onCallChanges(listener: (changed: CallSnapshot[]) => void): () => void;
+}
+
 export interface RingdeskDeps {
   desktop: RingdeskApi;
   telephony: Telephony;
+  /** The engine's call changes, from the call relay (which also reports them to main). */
+  calls: CallFeed;
   audio: AudioHardware;
 }
 

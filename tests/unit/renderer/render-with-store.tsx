@@ -9,6 +9,7 @@ import { RingdeskStoreProvider } from '../../../renderer/store/RingdeskStoreProv
 import { createFakeRingdeskApi, type FakeRingdeskApi } from '../../fakes/fake-ringdesk-api';
 import { createFakeTelephony } from '../../fakes/fake-telephony';
 import { createFakeAudioHardware, type FakeAudioHardware } from './fake-audio-hardware';
+import { withRelay } from './with-relay';
 
 /**
  * A fresh store over fakes, with main's snapshot already mirrored (unless
@@ -34,7 +35,7 @@ export async function renderWithStore(
   desktop.answerOk(contract.history.query, { entries: [], hasMore: false });
   if (options.snapshot) desktop.answerOk(contract.app.getSnapshot, options.snapshot);
   options.beforeRender?.(desktop);
-  const store = createRingdeskStore({ desktop: desktop.api, telephony, audio });
+  const store = createRingdeskStore({ desktop: desktop.api, ...withRelay(desktop.api, telephony), audio });
   onTestFinished(store.getState().follow());
   if (options.snapshot) await store.getState().load();
   const user = userEvent.setup(options.user);

@@ -6,6 +6,7 @@ import { aCall, aHistoryEntry, answered, aSnapshot, ended, somePreferences } fro
 import { createFakeRingdeskApi } from '../../../fakes/fake-ringdesk-api';
 import { createFakeTelephony } from '../../../fakes/fake-telephony';
 import { createFakeAudioHardware } from '../fake-audio-hardware';
+import { withRelay } from '../with-relay';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -17,7 +18,7 @@ async function storeWithCalls(snapshot = aSnapshot()) {
   desktop.answerOk(contract.app.getSnapshot, snapshot);
   desktop.answerOk(contract.calls.report, null);
   desktop.answerOk(contract.history.query, { entries: [], hasMore: false });
-  const store = createRingdeskStore({ desktop: desktop.api, telephony, audio: createFakeAudioHardware() });
+  const store = createRingdeskStore({ desktop: desktop.api, ...withRelay(desktop.api, telephony), audio: createFakeAudioHardware() });
   await store.getState().load();
   const stop = store.getState().followCalls();
   return { desktop, telephony, store, stop, state: () => store.getState() };
@@ -74,10 +75,11 @@ describe('calls: mirroring the engine', () => {
     ]);
   });
 
-  it('stops following the engine and main when told to', async () => {
-    const { desktop, telephony, stop } = await storeWithCalls();
+  it('stops following the calls and main when told to', async () => {
+    const { desktop, telephony, stop, state } = await storeWithCalls();
     stop();
-    expect(telephony.callListenerCount()).toBe(0);
+    telephony.pushCall(aCall());
+    expect(state().calls.list).toEqual([]);
     expect(desktop.listenerCount(events.callAction)).toBe(0);
   });
 });

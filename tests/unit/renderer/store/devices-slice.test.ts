@@ -6,6 +6,7 @@ import { aSnapshot, somePreferences } from '../../../fakes/app-snapshots';
 import { createFakeRingdeskApi } from '../../../fakes/fake-ringdesk-api';
 import { createFakeTelephony } from '../../../fakes/fake-telephony';
 import { createFakeAudioHardware, mic, out } from '../fake-audio-hardware';
+import { withRelay } from '../with-relay';
 
 const JABRA_MIC = mic('mic-jabra', 'Jabra Evolve2 65');
 const JABRA_OUT = out('out-jabra', 'Jabra Evolve2 65');
@@ -21,7 +22,7 @@ async function storeWithDevices(devices = [JABRA_MIC, JABRA_OUT, LAPTOP_MIC]) {
   const telephony = createFakeTelephony();
   const audio = createFakeAudioHardware(devices);
   desktop.answerOk(contract.app.getSnapshot, aSnapshot({ preferences: chosen }));
-  const store = createRingdeskStore({ desktop: desktop.api, telephony, audio });
+  const store = createRingdeskStore({ desktop: desktop.api, ...withRelay(desktop.api, telephony), audio });
   await store.getState().load();
   store.getState().followDevices();
   await store.getState().refreshDevices();

@@ -6,10 +6,11 @@ import { aHistoryEntry } from '../../../fakes/app-snapshots';
 import { createFakeRingdeskApi } from '../../../fakes/fake-ringdesk-api';
 import { createFakeTelephony } from '../../../fakes/fake-telephony';
 import { createFakeAudioHardware } from '../fake-audio-hardware';
+import { withRelay } from '../with-relay';
 
 function storeWithHistory() {
   const desktop = createFakeRingdeskApi();
-  const store = createRingdeskStore({ desktop: desktop.api, telephony: createFakeTelephony(), audio: createFakeAudioHardware() });
+  const store = createRingdeskStore({ desktop: desktop.api, ...withRelay(desktop.api, createFakeTelephony()), audio: createFakeAudioHardware() });
   store.getState().followHistory();
   return { desktop, state: () => store.getState() };
 }

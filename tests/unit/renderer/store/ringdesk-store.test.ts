@@ -6,6 +6,7 @@ import { aSnapshot, anEngineAccount, firstRunSnapshot } from '../../../fakes/app
 import { createFakeRingdeskApi } from '../../../fakes/fake-ringdesk-api';
 import { createFakeTelephony } from '../../../fakes/fake-telephony';
 import { createFakeAudioHardware } from '../fake-audio-hardware';
+import { withRelay } from '../with-relay';
 
 const INPUT: AccountInput = {
   fields: { displayName: 'Alice', sipUser: '1001', domain: 'pbx.example.com', wsServer: 'wss://pbx.example.com:8089/ws' },
@@ -15,7 +16,7 @@ const INPUT: AccountInput = {
 function storeWithFakes() {
   const desktop = createFakeRingdeskApi();
   const telephony = createFakeTelephony();
-  const store = createRingdeskStore({ desktop: desktop.api, telephony, audio: createFakeAudioHardware() });
+  const store = createRingdeskStore({ desktop: desktop.api, ...withRelay(desktop.api, telephony), audio: createFakeAudioHardware() });
   return { desktop, telephony, store, state: () => store.getState() };
 }
 
