@@ -8,6 +8,7 @@ import { electronStoreFileFactory } from './adapters/electron-store-file';
 import { createElectronTray } from './adapters/electron-tray';
 import { electronVault } from './adapters/electron-vault';
 import { fsQuarantine } from './adapters/fs-quarantine';
+import { checkedEmitter } from './ipc/checked-emitter';
 import { registerHandlers } from './ipc/register-handlers';
 import { systemClock } from './ports/clock';
 import { createSenderTrust } from './security/sender-trust';
@@ -106,9 +107,11 @@ async function start(): Promise<void> {
     saveBounds: (bounds) => void ringdesk.windowBounds.save(bounds),
   });
   const contents = win.webContents;
-  ringdesk.attachRenderer((channel, payload) => {
+  const send = (channel: string, payload: unknown) => {
     if (!contents.isDestroyed()) contents.send(channel, payload);
-  });
+  };
+  // Dev builds check delta events against the contract's schemas; the packaged app skips the cost.
+  ringdesk.attachRenderer(app.isPackaged ? send : checkedEmitter(send, (channel, problem) => log.error(`invalid ${channel} event dropped: ${problem}`)));
   // A reload or crash takes the SIP engine with it; main re-registers when the new one says ready.
   contents.on('did-start-loading', () => ringdesk.rendererGone());
   contents.on('render-process-gone', (_event, details) => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../common/schemas/field-errors';
 import { accountInputSchema, type EngineAccount } from '../common/schemas/account';
-import { callSnapshotSchema, type CallAction } from '../common/schemas/call';
-import { historyQuerySchema, type HistoryEntry, type HistoryPage } from '../common/schemas/history';
+import { callActionSchema, callSnapshotSchema } from '../common/schemas/call';
+import { historyEntrySchema, historyQuerySchema, type HistoryPage } from '../common/schemas/history';
 import { preferencesPatchSchema } from '../common/schemas/preferences';
 import { engineReportSchema, type EngineCommand } from '../common/schemas/engine';
 import { presenceSchema } from '../common/schemas/presence';
@@ -28,17 +28,22 @@ export interface InvokeSpec<S extends z.ZodType, R> {
   readonly [resultBrand]?: R;
 }
 
-/** A main → renderer event and its payload type. */
+/**
+ * A main → renderer event and its payload type. Events that change often
+ * (deltas) carry a runtime schema too: main checks what it sends against it
+ * in dev and test builds (main/ipc/checked-emitter.ts).
+ */
 export interface EventSpec<P> {
   readonly channel: `ringdesk:${string}:${string}`;
+  readonly payload?: z.ZodType<P>;
   readonly [payloadBrand]?: P;
 }
 
 function invoke<S extends z.ZodType, R>(channel: InvokeSpec<S, R>['channel'], request: S, _result: Phantom<R>): InvokeSpec<S, R> {
   return { channel, request };
 }
-function event<P>(channel: EventSpec<P>['channel'], _payload: Phantom<P>): EventSpec<P> {
-  return { channel };
+function event<P>(channel: EventSpec<P>['channel'], payload: Phantom<P> | z.ZodType<P>): EventSpec<P> {
+  return payload instanceof z.ZodType ? { channel, payload } : { channel };
 }
 type Phantom<T> = { readonly __phantom?: T };
 function returns<T>(): Phantom<T> {
@@ -95,9 +100,9 @@ export const events = {
   snapshot: event('ringdesk:app:snapshot', returns<AppSnapshot>()),
   engineCommand: event('ringdesk:engine:command', returns<EngineCommand>()),
   /** The agent answered or declined from a notification (or the tray). */
-  callAction: event('ringdesk:calls:action', returns<CallAction>()),
-  /** A call was added to the history. */
-  historyAdded: event('ringdesk:history:added', returns<HistoryEntry>()),
+  callAction: event('ringdesk:calls:action', callActionSchema),
+  /** A call was added to the history: a delta, never the whole history. */
+  historyAdded: event('ringdesk:history:added', historyEntrySchema),
 } as const;
 
 export type Contract = typeof contract;

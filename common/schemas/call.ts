@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldProblem } from './field-errors';
 
 /**
  * Calls as plain, serialisable snapshots. The sip.js adapter in the
@@ -112,13 +113,14 @@ const callSnapshotFields = z.object({
 export const callSnapshotSchema = callSnapshotFields
   .refine((call) => call.answeredAt === null || call.answeredAt >= call.startedAt, {
     path: ['answeredAt'],
-    message: 'A call cannot be answered before it started',
+    message: 'call-answered-before-start' satisfies FieldProblem,
   })
   .refine((call) => call.endedAt === null || call.endedAt >= (call.answeredAt ?? call.startedAt), {
     path: ['endedAt'],
-    message: 'A call cannot end before it started or was answered',
+    message: 'call-ended-before-start' satisfies FieldProblem,
   });
 export type CallSnapshot = z.infer<typeof callSnapshotSchema>;
 
 /** What the agent can do from a notification or the tray, sent by main to the renderer. */
-export type CallAction = { callId: string; action: 'answer' | 'decline' };
+export const callActionSchema = z.object({ callId: z.string().min(1).max(128), action: z.enum(['answer', 'decline']) });
+export type CallAction = z.infer<typeof callActionSchema>;

@@ -22,6 +22,9 @@ export const FIELD_PROBLEMS = [
   'password-needed-for-test',
   'password-again-for-changed-server',
   'country-invalid',
+  /** A call report's times out of order (a bug or a tampered page, never the agent's doing). */
+  'call-answered-before-start',
+  'call-ended-before-start',
   /** Generic: longer than the field allows. */
   'too-long',
   /** Generic: any other problem zod found. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { IpcSender } from '../../main/ipc/ipc-registry';
+import { checkedEmitter } from '../../main/ipc/checked-emitter';
 import { registerHandlers } from '../../main/ipc/register-handlers';
 import { createSenderTrust } from '../../main/security/sender-trust';
 import { MemoryIpc } from '../fakes/memory-ipc';
@@ -50,11 +51,12 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
 
   // main → renderer events, delivered in order like webContents.send.
   let delivery: Promise<unknown> = Promise.resolve();
-  ringdesk.attachRenderer((channel, payload) => {
+  // As in a dev build: delta events are checked against the contract's schemas before they leave main.
+  ringdesk.attachRenderer(checkedEmitter((channel, payload) => {
     delivery = delivery
       .then(() => page.evaluate(([fn, c, p]) => (window as unknown as Record<string, (c: string, p: unknown) => void>)[fn]?.(c, p), [EMIT_FUNCTION, channel, payload] as const))
       .catch(() => undefined);
-  });
+  }, (channel, problem) => log.error(`invalid ${channel} event dropped: ${problem}`)));
   let page!: Page;
   /** Opens the phone window's page; main's events go to it from the start, as to a reloaded window. */
   const openPage = async (): Promise<void> => {

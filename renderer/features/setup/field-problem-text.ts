@@ -18,6 +18,8 @@ export const FIELD_PROBLEM_TEXT: Record<FieldProblem, string> = {
   'password-needed-for-test': 'Type the password to test the connection',
   'password-again-for-changed-server': 'Enter the password again for the changed server or user',
   'country-invalid': 'Use a two-letter country code such as US or DE',
+  'call-answered-before-start': 'A call cannot be answered before it started',
+  'call-ended-before-start': 'A call cannot end before it started or was answered',
   'too-long': 'This is too long',
   invalid: 'Check this field',
 };
