@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { historyEntrySchema, type HistoryEntry } from '../../../common/schemas/history';
+import { syncDirectory } from '../file-durability';
 
 /**
  * The history on disk: JSON lines, one finished call per line, only ever
@@ -141,17 +142,4 @@ export async function removeRewriteLeftovers(file: string): Promise<void> {
 /** The one temporary file a rewrite uses, beside the history file. */
 function rewriteTempOf(file: string): string {
   return `${file}.tmp`;
-}
-
-/** Makes a rename or a new file durable. Windows cannot open folders: skipped there. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: not supported on every platform and filesystem.
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
 }
