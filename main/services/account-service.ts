@@ -3,7 +3,7 @@ import type { AccountFields, AccountSummary, EngineAccount } from '../../common/
 import type { Notice } from '../../common/schemas/snapshot';
 import { resolveIdentity } from '../domain/account-identity';
 import { secretsSchema, type Secrets, type SettingsDocument } from '../domain/settings/settings-document';
-import { UserFacingError } from '../ipc/user-facing-error';
+import { UserFacingError } from './user-facing-error';
 import type { Logger } from '../ports/logger';
 import type { SecretVault } from '../ports/secret-vault';
 import type { SettingsRepository } from './settings-repository';
