@@ -32,8 +32,22 @@ export class AccountService implements SipAccountSource {
     private readonly deps: { settings: SettingsRepository; vault: SecretVault; log: Logger },
   ) {}
 
+  /**
+   * The summary is asked for on every publish; reading it decrypts the
+   * secrets through the keychain, so it is kept until what it is made from
+   * changes: the account, its ciphertext, or the vault's protection. It
+   * holds no secret itself.
+   */
+  private cachedSummary: { key: string; summary: AccountSummary | null } | null = null;
+
   async summary(): Promise<AccountSummary | null> {
     const doc = await this.deps.settings.load();
+    const key = JSON.stringify([this.deps.vault.protection(), doc.secrets, doc.account]);
+    if (this.cachedSummary?.key !== key) this.cachedSummary = { key, summary: this.readSummary(doc) };
+    return this.cachedSummary.summary;
+  }
+
+  private readSummary(doc: SettingsDocument): AccountSummary | null {
     if (!doc.account) return null;
     const secrets = this.readSecrets(doc);
     const { fields } = doc.account;
@@ -90,6 +104,7 @@ export class AccountService implements SipAccountSource {
     const cipher = protection === 'none' ? null : this.deps.vault.encrypt(JSON.stringify(secrets));
     this.memorySecrets = protection === 'none' ? secrets : null;
     this.unlockProblem = null;
+    this.cachedSummary = null;
     const { iceServers, ...rest } = input.fields;
     await this.deps.settings.update((doc) => ({
       ...doc,

@@ -51,10 +51,18 @@ export function createSnapshotPublisher(deps: {
 
   // Snapshots are computed asynchronously; chaining keeps them in order.
   let publishing: Promise<void> = Promise.resolve();
+  /** The TrayView last drawn, serialised (it is plain data). */
+  let lastTray: string | null = null;
   function publish(): Promise<void> {
     publishing = publishing.then(async () => {
       const snap = await snapshot();
-      deps.tray.render(deriveTrayView({ accountName: snap.account?.displayName ?? null, presence: snap.presence, reachability: snap.reachability }));
+      const view = deriveTrayView({ accountName: snap.account?.displayName ?? null, presence: snap.presence, reachability: snap.reachability });
+      // Rebuilding the native tray menu is not free: only when it would look different.
+      const drawn = JSON.stringify(view);
+      if (drawn !== lastTray) {
+        deps.tray.render(view);
+        lastTray = drawn;
+      }
       deps.renderer.snapshot(snap);
     });
     publishing = publishing.catch((error: unknown) => deps.log.error(`publishing state failed: ${String(error)}`));
