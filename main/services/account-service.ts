@@ -121,20 +121,8 @@ export class AccountService implements SipAccountSource {
     if (this.unlockProblem) out.push(this.unlockProblem);
     if (!doc.account) return out;
     const protection = this.deps.vault.protection();
-    if (protection === 'weak') {
-      out.push({
-        id: 'weak-keyring',
-        tone: 'warning',
-        message:
-          'No system keyring (such as GNOME Keyring or KWallet) is available, so your SIP password is stored with weak protection. Install or unlock a keyring to protect it.',
-      });
-    } else if (protection === 'none') {
-      out.push({
-        id: 'no-keyring',
-        tone: 'warning',
-        message: 'This computer offers no secure storage, so your SIP password is kept only until Ringdesk quits; you will be asked for it again next time.',
-      });
-    }
+    if (protection === 'weak') out.push({ id: 'weak-keyring', tone: 'warning' });
+    else if (protection === 'none') out.push({ id: 'no-keyring', tone: 'warning' });
     return out;
   }
 
@@ -166,11 +154,7 @@ export class AccountService implements SipAccountSource {
     } catch (error) {
       // The keychain changed (new OS user, restored backup…): ask again rather than fail forever.
       this.deps.log.warn(`saved secrets could not be decrypted: ${(error as Error).name}`);
-      this.unlockProblem = {
-        id: 'secrets-locked',
-        tone: 'error',
-        message: 'Your saved SIP password could not be unlocked on this computer. Open Edit account and enter it again.',
-      };
+      this.unlockProblem = { id: 'secrets-locked', tone: 'error' };
       return null;
     }
   }

@@ -10,11 +10,7 @@ import { CallHistoryRecorder } from './call-history/call-history-recorder';
 import { CallNotifications } from './call-notifications';
 import type { RendererEvents } from './renderer-events';
 
-const HISTORY_NOT_SAVED: Notice = {
-  id: 'history-not-saved',
-  tone: 'error',
-  message: 'A call could not be saved to the call history: the disk refused it (full or read-only?). It is listed until Ringdesk restarts.',
-};
+const HISTORY_NOT_SAVED: Notice = { id: 'history-not-saved', tone: 'error' };
 
 /** Main's side of calls, as the IPC layer (and tests) see it. */
 export interface CallService {
