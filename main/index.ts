@@ -13,7 +13,7 @@ import { registerHandlers } from './ipc/register-handlers';
 import { systemClock } from './ports/clock';
 import { createSenderTrust } from './security/sender-trust';
 import { createFileHistoryStore } from './services/call-history/file-history-store';
-import { createRingdesk } from './services/create-ringdesk';
+import { createRingdesk } from './create-ringdesk';
 import { SettingsUnavailableError } from './services/settings-file';
 import { watchNetwork } from './services/network-watch';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';

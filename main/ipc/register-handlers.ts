@@ -3,7 +3,7 @@ import { allInvokeSpecs, type Contract, type IpcError, type IpcResult, type Pars
 import { fieldErrors } from '../../common/schemas/field-errors';
 import type { Logger } from '../ports/logger';
 import type { IpcRegistry, IpcSender } from './ipc-registry';
-import { UserFacingError } from './user-facing-error';
+import { UserFacingError } from '../services/user-facing-error';
 
 /** One implementation per contract method, typed from the contract. */
 export type ContractHandlers = {

@@ -3,7 +3,7 @@ import type { AccountFields, AccountSummary, EngineAccount } from '../../common/
 import type { Notice } from '../../common/schemas/snapshot';
 import { resolveIdentity } from '../domain/account-identity';
 import { secretsSchema, type Secrets, type SettingsDocument } from '../domain/settings/settings-document';
-import { UserFacingError } from '../ipc/user-facing-error';
+import { UserFacingError } from './user-facing-error';
 import type { Logger } from '../ports/logger';
 import type { SecretVault } from '../ports/secret-vault';
 import type { SettingsRepository } from './settings-repository';
@@ -32,8 +32,22 @@ export class AccountService implements SipAccountSource {
     private readonly deps: { settings: SettingsRepository; vault: SecretVault; log: Logger },
   ) {}
 
+  /**
+   * The summary is asked for on every publish; reading it decrypts the
+   * secrets through the keychain, so it is kept until what it is made from
+   * changes: the account, its ciphertext, or the vault's protection. It
+   * holds no secret itself.
+   */
+  private cachedSummary: { key: string; summary: AccountSummary | null } | null = null;
+
   async summary(): Promise<AccountSummary | null> {
     const doc = await this.deps.settings.load();
+    const key = JSON.stringify([this.deps.vault.protection(), doc.secrets, doc.account]);
+    if (this.cachedSummary?.key !== key) this.cachedSummary = { key, summary: this.readSummary(doc) };
+    return this.cachedSummary.summary;
+  }
+
+  private readSummary(doc: SettingsDocument): AccountSummary | null {
     if (!doc.account) return null;
     const secrets = this.readSecrets(doc);
     const { fields } = doc.account;
@@ -90,6 +104,7 @@ export class AccountService implements SipAccountSource {
     const cipher = protection === 'none' ? null : this.deps.vault.encrypt(JSON.stringify(secrets));
     this.memorySecrets = protection === 'none' ? secrets : null;
     this.unlockProblem = null;
+    this.cachedSummary = null;
     const { iceServers, ...rest } = input.fields;
     await this.deps.settings.update((doc) => ({
       ...doc,
@@ -106,20 +121,8 @@ export class AccountService implements SipAccountSource {
     if (this.unlockProblem) out.push(this.unlockProblem);
     if (!doc.account) return out;
     const protection = this.deps.vault.protection();
-    if (protection === 'weak') {
-      out.push({
-        id: 'weak-keyring',
-        tone: 'warning',
-        message:
-          'No system keyring (such as GNOME Keyring or KWallet) is available, so your SIP password is stored with weak protection. Install or unlock a keyring to protect it.',
-      });
-    } else if (protection === 'none') {
-      out.push({
-        id: 'no-keyring',
-        tone: 'warning',
-        message: 'This computer offers no secure storage, so your SIP password is kept only until Ringdesk quits; you will be asked for it again next time.',
-      });
-    }
+    if (protection === 'weak') out.push({ id: 'weak-keyring', tone: 'warning' });
+    else if (protection === 'none') out.push({ id: 'no-keyring', tone: 'warning' });
     return out;
   }
 
@@ -151,11 +154,7 @@ export class AccountService implements SipAccountSource {
     } catch (error) {
       // The keychain changed (new OS user, restored backup…): ask again rather than fail forever.
       this.deps.log.warn(`saved secrets could not be decrypted: ${(error as Error).name}`);
-      this.unlockProblem = {
-        id: 'secrets-locked',
-        tone: 'error',
-        message: 'Your saved SIP password could not be unlocked on this computer. Open Edit account and enter it again.',
-      };
+      this.unlockProblem = { id: 'secrets-locked', tone: 'error' };
       return null;
     }
   }

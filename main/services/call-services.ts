@@ -1,20 +1,26 @@
-import { events } from '../../preload/contract';
 import type { CallSnapshot } from '../../common/schemas/call';
+import type { HistoryPage } from '../../common/schemas/history';
 import type { Notice } from '../../common/schemas/snapshot';
 import type { CallNotificationSettings } from '../domain/call-notification-policy';
-import type { ContractHandlers } from '../ipc/register-handlers';
 import type { Clock } from '../ports/clock';
-import type { HistoryStore } from '../ports/history-store';
+import type { HistoryQueryParams, HistoryStore } from '../ports/history-store';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import { CallHistoryRecorder } from './call-history/call-history-recorder';
 import { CallNotifications } from './call-notifications';
+import type { RendererEvents } from './renderer-events';
 
-const HISTORY_NOT_SAVED: Notice = {
-  id: 'history-not-saved',
-  tone: 'error',
-  message: 'A call could not be saved to the call history: the disk refused it (full or read-only?). It is listed until Ringdesk restarts.',
-};
+const HISTORY_NOT_SAVED: Notice = { id: 'history-not-saved', tone: 'error' };
+
+/** Main's side of calls, as the IPC layer (and tests) see it. */
+export interface CallService {
+  /** A call changed in the renderer's engine. */
+  report(call: CallSnapshot): Promise<void>;
+  queryHistory(query: HistoryQueryParams): Promise<HistoryPage>;
+  /** The renderer crashed or reloaded and its calls died with it. */
+  rendererGone(): Promise<void>;
+  notices(): Notice[];
+}
 
 /**
  * Main's side of calls: the renderer's engine places and answers them and
@@ -27,17 +33,16 @@ export function createCallServices(deps: {
   showWindow: () => void;
   clock: Pick<Clock, 'now'>;
   log: Logger;
-  /** Sends an event to the renderer, if one is attached. */
-  send: (channel: string, payload: unknown) => void;
+  renderer: Pick<RendererEvents, 'callAction' | 'historyAdded'>;
   settings: () => Promise<CallNotificationSettings>;
   /** `notices()` changed. */
   noticesChanged: () => void;
-}) {
+}): CallService {
   let historyNotSaved = false;
   const notifications = new CallNotifications({
     notifier: deps.notifier,
     showWindow: deps.showWindow,
-    sendAction: (action) => deps.send(events.callAction.channel, action),
+    sendAction: (action) => deps.renderer.callAction(action),
     settings: deps.settings,
     lookupName: (user) => deps.history.lookupName(user),
     log: deps.log,
@@ -45,7 +50,7 @@ export function createCallServices(deps: {
   const recorder = new CallHistoryRecorder({
     store: deps.history,
     clock: deps.clock,
-    added: (entry) => deps.send(events.historyAdded.channel, entry),
+    added: (entry) => deps.renderer.historyAdded(entry),
     notSaved: () => {
       if (historyNotSaved) return;
       historyNotSaved = true;
@@ -55,26 +60,15 @@ export function createCallServices(deps: {
 
   /** The last snapshot of each call not yet ended, to close them if the renderer dies. */
   const live = new Map<string, CallSnapshot>();
-  const report = async (call: CallSnapshot) => {
+  const report = async (call: CallSnapshot): Promise<void> => {
     if (call.state === 'ended') live.delete(call.id);
     else live.set(call.id, call);
     await Promise.all([notifications.report(call), recorder.report(call)]);
   };
 
-  const handlers: Pick<ContractHandlers, 'calls' | 'history'> = {
-    calls: {
-      report: async (call) => {
-        await report(call);
-        return null;
-      },
-    },
-    history: {
-      query: (query) => deps.history.query(query),
-    },
-  };
-
   return {
-    handlers,
+    report,
+    queryHistory: (query) => deps.history.query(query),
     /**
      * The renderer crashed or reloaded and its calls died with it: end them
      * here so they reach the history, a ringing one as a missed call the

@@ -1,4 +1,4 @@
-import type { Notice } from '../../common/schemas/snapshot';
+import type { Notice, SettingsProblem } from '../../common/schemas/snapshot';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION, settingsDocumentSchema, type SettingsDocument } from '../domain/settings/settings-document';
 import { semverOf, storeMigrations, type MigrationContext } from '../domain/settings/settings-migrations';
 import type { FileQuarantine, StoreFile, StoreFileFactory, StoreFileOptions } from '../ports/settings-file';
@@ -44,19 +44,25 @@ export function openSettings(deps: {
 }): OpenedSettings {
   const options = settingsFileOptions(deps.migration);
   removeWriteLeftovers(deps.quarantine, deps.factory.pathOf(options), deps.log);
-  let problem: string;
+  let problem: SettingsProblem;
+  let detail: string | undefined;
   try {
     const file = deps.factory.open(options);
     const parsed = settingsDocumentSchema.safeParse(file.store);
     if (parsed.success) return { file, document: parsed.data, recovery: null };
-    problem = `it does not match the expected layout (${parsed.error.issues[0]?.path.join('.') || 'root'})`;
+    problem = 'wrong-layout';
+    detail = parsed.error.issues[0]?.path.join('.') || 'root';
   } catch (error) {
     // A locked or unreadable file (antivirus, a sync client) is not a broken
     // one: moving it aside would lose a good account. Say so and stop.
     if (isIoError(error)) throw new SettingsUnavailableError(deps.factory.pathOf(options), error);
-    problem = error instanceof SyntaxError ? 'it is not valid JSON' : `it could not be read (${(error as Error).message.split('\n')[0]})`;
+    if (error instanceof SyntaxError) problem = 'invalid-json';
+    else {
+      problem = 'unreadable';
+      detail = (error as Error).message.split('\n')[0] ?? '';
+    }
   }
-  deps.log(`settings file unusable: ${problem}`);
+  deps.log(`settings file unusable: ${problem}${detail === undefined ? '' : ` (${detail})`}`);
   const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
   let backup: string | null;
   try {
@@ -72,9 +78,7 @@ export function openSettings(deps: {
     recovery: {
       id: 'settings-recovered',
       tone: 'warning',
-      message: backup
-        ? `Your settings could not be read because ${problem}, so Ringdesk started with fresh settings. The old file was kept as ${backup}.`
-        : `Your settings could not be read because ${problem}, so Ringdesk started with fresh settings.`,
+      params: { problem, ...(detail === undefined ? {} : { detail }), ...(backup ? { backup } : {}) },
     },
   };
 }

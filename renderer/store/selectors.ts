@@ -6,7 +6,7 @@ import { deviceFallbackText, resolveAudio, resolveDeviceChoice, ROLE_KIND, type 
 import { isBusy, ringingCalls } from '../domain/call-juggling';
 import { hostOf } from '../domain/dial-target';
 import type { MediaOptions } from '../telephony/telephony';
-import type { RingdeskState } from './types';
+import type { LocalNotice, RingdeskState } from './types';
 
 /**
  * Pure reads of the store. Selectors that build a new object or array must
@@ -37,7 +37,7 @@ export const selectUnreachable = (s: RingdeskState): Reachability | null =>
 export const selectIsOnSetup = (s: RingdeskState) => selectScreen(s) === 'setup';
 
 /** Main's notices, then the renderer's own (use with useShallow). */
-export const selectNotices = (s: RingdeskState): Notice[] => [...(s.snapshot?.notices ?? []), ...s.ui.localNotices];
+export const selectNotices = (s: RingdeskState): Array<Notice | LocalNotice> => [...(s.snapshot?.notices ?? []), ...s.ui.localNotices];
 
 export const selectPresence = (s: RingdeskState) => s.snapshot?.presence ?? 'offline';
 

@@ -5,10 +5,17 @@ import type { CallSnapshot } from '../../common/schemas/call';
 import type { HistoryEntry, HistoryFilter } from '../../common/schemas/history';
 import type { PreferencesPatch } from '../../common/schemas/preferences';
 import type { Presence } from '../../common/schemas/presence';
-import type { AppSnapshot, Notice } from '../../common/schemas/snapshot';
+import type { AppSnapshot } from '../../common/schemas/snapshot';
 import type { AudioHardware, MicrophoneLevel } from '../audio/audio-hardware';
 import type { AudioDevice, DeviceRole } from '../domain/audio-devices';
 import type { Telephony } from '../telephony/telephony';
+
+/** A problem the renderer ran into itself (a refused request): already in words, unlike main's coded notices. */
+export interface LocalNotice {
+  id: string;
+  tone: 'error';
+  message: string;
+}
 
 /** What the store needs from outside; tests pass fakes. */
 /** The engine's call changes, as the screen follows them (renderer/app/call-relay.ts). */
@@ -74,7 +81,7 @@ export interface UiSlice {
   ui: {
     editingAccount: boolean;
     /** Problems the renderer itself ran into (failed IPC calls), shown like main's notices. */
-    localNotices: Notice[];
+    localNotices: LocalNotice[];
   };
   openAccountEditor(): void;
   closeAccountEditor(): void;

@@ -5,6 +5,9 @@ import type { SecretVault, VaultProtection } from '../../main/ports/secret-vault
  * test can prove the password does not appear in the settings file.
  */
 export class FakeVault implements SecretVault {
+  /** How many times main asked the keychain to decrypt (each is a real keychain round trip in the app). */
+  decryptions = 0;
+
   constructor(public level: VaultProtection = 'os') {}
 
   protection(): VaultProtection {
@@ -17,6 +20,7 @@ export class FakeVault implements SecretVault {
   }
 
   decrypt(cipher: string): string {
+    this.decryptions++;
     if (!cipher.startsWith('fake:')) throw new Error('cannot decrypt');
     return Buffer.from(cipher.slice(5), 'base64').reverse().toString('utf8');
   }

@@ -3,7 +3,7 @@ import { fsQuarantine } from '../../main/adapters/fs-quarantine';
 import type { Clock } from '../../main/ports/clock';
 import { systemClock } from '../../main/ports/clock';
 import { createFileHistoryStore } from '../../main/services/call-history/file-history-store';
-import { createRingdesk } from '../../main/services/create-ringdesk';
+import { createRingdesk } from '../../main/create-ringdesk';
 import { FakeShell } from './fake-shell';
 import { FakeVault } from './fake-vault';
 import { MemoryLogger } from './memory-logger';

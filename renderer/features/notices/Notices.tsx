@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectNotices } from '../../store/selectors';
+import { noticeText } from './notice-text';
 
 /** One-off messages (from main or from a failed request) that stay until the agent dismisses them. */
 export function Notices() {
@@ -13,7 +14,7 @@ export function Notices() {
         <ul aria-label="Notices">
           {notices.map((notice) => (
             <li key={notice.id} className={`notice notice-${notice.tone}`}>
-              <p className="notice-message">{notice.message}</p>
+              <p className="notice-message">{'message' in notice ? notice.message : noticeText(notice)}</p>
               <button type="button" className="link" onClick={() => void dismissNotice(notice.id)}>
                 Dismiss
               </button>

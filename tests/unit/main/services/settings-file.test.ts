@@ -108,8 +108,7 @@ describe('settings file', () => {
     expect(opened.document).toEqual(DEFAULT_SETTINGS);
     const backup = path.join(dir, 'settings.broken-2026-11-25T09-00-00-000Z.json');
     expect(fs.readFileSync(backup, 'utf8')).toBe('{"presence": "dnd", oops');
-    expect(opened.recovery?.message).toContain('not valid JSON');
-    expect(opened.recovery?.message).toContain(backup);
+    expect(opened.recovery).toEqual({ id: 'settings-recovered', tone: 'warning', params: { problem: 'invalid-json', backup } });
     expect(JSON.parse(fs.readFileSync(file(), 'utf8')).presence).toBe('available');
   });
 
@@ -117,7 +116,7 @@ describe('settings file', () => {
     fs.writeFileSync(file(), JSON.stringify({ presence: 'sleeping', account: null, secrets: null, window: null, __internal__: { migrations: { version: '2.0.0' } } }));
     const opened = open();
     expect(opened.document.presence).toBe('available');
-    expect(opened.recovery?.message).toContain('does not match the expected layout (presence)');
+    expect(opened.recovery?.params).toMatchObject({ problem: 'wrong-layout', detail: 'presence' });
     expect(fs.readdirSync(dir).filter((f) => f.includes('broken'))).toHaveLength(1);
   });
 

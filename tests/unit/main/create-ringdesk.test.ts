@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../../../main/ipc/user-facing-error';
-import { digestHa1 } from '../../../../main/services/account-service';
-import type { EngineCommand } from '../../../../common/schemas/engine';
-import { FakeClock } from '../../../fakes/fake-clock';
-import { FakeVault } from '../../../fakes/fake-vault';
-import { createTestRingdesk } from '../../../fakes/test-ringdesk';
+import { UserFacingError } from '../../../main/services/user-facing-error';
+import { digestHa1 } from '../../../main/services/account-service';
+import type { EngineCommand } from '../../../common/schemas/engine';
+import { FakeClock } from '../../fakes/fake-clock';
+import { FakeVault } from '../../fakes/fake-vault';
+import { createTestRingdesk } from '../../fakes/test-ringdesk';
 
 const account = {
   fields: { displayName: 'Alice Agent', sipUser: 'sip:1001@127.0.0.1', authUser: '', domain: '', realm: '', wsServer: 'ws://127.0.0.1:8080', iceServers: [] },

@@ -1,0 +1,178 @@
+import type { AppSnapshot, Notice } from '../common/schemas/snapshot';
+import type { Bounds } from './domain/window-placement';
+import type { TrayMenuItem } from './domain/tray-view';
+import { contractEvents, createContractHandlers } from './ipc/contract-handlers';
+import type { RendererEmitter } from './ipc/ipc-registry';
+import type { ContractHandlers } from './ipc/register-handlers';
+import type { Clock } from './ports/clock';
+import type { HistoryStore } from './ports/history-store';
+import type { Logger } from './ports/logger';
+import type { Notifier } from './ports/notifier';
+import type { SecretVault } from './ports/secret-vault';
+import type { FileQuarantine, StoreFileFactory } from './ports/settings-file';
+import type { TrayPort } from './ports/tray';
+import { AccountService } from './services/account-service';
+import { createCallServices } from './services/call-services';
+import { createPresenceService } from './services/presence-service';
+import { createReachabilityNotifier } from './services/reachability-notifier';
+import { createRegistrationService } from './services/registration-service';
+import { openSettings } from './services/settings-file';
+import { createFileSettingsRepository } from './services/settings-repository';
+import { createSnapshotPublisher } from './services/snapshot-publisher';
+
+/** Everything main's services need from the outside world. Electron adapters in the app, fakes in tests. */
+export interface RingdeskPorts {
+  settings: { factory: StoreFileFactory; quarantine: FileQuarantine };
+  vault: SecretVault;
+  clock: Clock;
+  random: () => number;
+  tray: TrayPort;
+  notifier: Notifier;
+  /** The call history (the app and tests: a history.jsonl in the data folder). */
+  history: HistoryStore;
+  log: Logger;
+  /** Brings the phone window forward. */
+  showWindow: () => void;
+  /** The agent asked to quit (tray or menu). */
+  requestQuit: () => void;
+}
+
+export interface Ringdesk {
+  handlers: ContractHandlers;
+  /** A phone window exists and can receive events. */
+  attachRenderer(emit: RendererEmitter): void;
+  /** The renderer crashed or is reloading: its engine is gone. */
+  rendererGone(): void;
+  power: { suspend(): void; resume(): void };
+  network: { setOnline(online: boolean): void };
+  snapshot(): Promise<AppSnapshot>;
+  /** Un-REGISTERs, waiting at most `timeoutMs` for the server. */
+  shutdown(timeoutMs?: number): Promise<void>;
+  /** Where the phone window was last left. */
+  windowBounds: { load(): Promise<Bounds | null>; save(bounds: Bounds): Promise<void> };
+}
+
+export const QUIT_UNREGISTER_TIMEOUT_MS = 3_000;
+
+/**
+ * Composition only: builds main's services from their ports and wires them
+ * together; the IPC contract is mapped onto them in ipc/contract-handlers.ts.
+ * Shared by the Electron composition root (main/index.ts) and the
+ * end-to-end harness, so the tests run exactly the services that ship.
+ */
+export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
+  const { vault, log, clock } = ports;
+  const opened = openSettings({
+    factory: ports.settings.factory,
+    quarantine: ports.settings.quarantine,
+    migration: {
+      encryptSecrets: (plain) => (vault.protection() === 'none' ? null : vault.encrypt(JSON.stringify(plain))),
+    },
+    now: () => new Date(clock.now()),
+    log: (m) => log.warn(m),
+  });
+  const settings = createFileSettingsRepository(opened.file, opened.document);
+  const accounts = new AccountService({ settings, vault, log });
+  const systemNotices: Notice[] = opened.recovery ? [opened.recovery] : [];
+
+  let emit: RendererEmitter | null = null;
+  const renderer = contractEvents(() => emit);
+
+  const calls = createCallServices({
+    history: ports.history,
+    notifier: ports.notifier,
+    showWindow: ports.showWindow,
+    clock,
+    log,
+    renderer,
+    settings: async () => ({ ...(await settings.load()).preferences, presence: presence.current() }),
+    noticesChanged: () => void publisher.publish(),
+  });
+  const reachability = createReachabilityNotifier({ notifier: ports.notifier, showWindow: ports.showWindow });
+  const registration = createRegistrationService({
+    clock,
+    random: ports.random,
+    log,
+    sendCommand: (command) => renderer.engineCommand(command),
+    changed: (prev, next) => {
+      reachability.registrationChanged(prev, next);
+      void publisher.publish();
+    },
+  });
+  const { lifecycle } = registration;
+  const presence = createPresenceService({
+    initial: opened.document.presence,
+    apply: (next) => lifecycle.setPresence(next),
+    settings,
+    log,
+    changed: () => publisher.publish(),
+  });
+  const publisher = createSnapshotPublisher({
+    accounts,
+    settings,
+    presence: () => presence.current(),
+    registration: () => lifecycle.current,
+    systemNotices,
+    callNotices: () => calls.notices(),
+    tray: ports.tray,
+    renderer,
+    log,
+  });
+
+  ports.tray.onSelect((item: TrayMenuItem) => {
+    if (item.kind === 'presence') void presence.set(item.presence);
+    else if (item.kind === 'action' && item.action === 'show-window') ports.showWindow();
+    else if (item.kind === 'action' && item.action === 'retry') lifecycle.retryNow();
+    else if (item.kind === 'action' && item.action === 'quit') ports.requestQuit();
+  });
+
+  lifecycle.setPresence(presence.current());
+  lifecycle.setAccount(await accounts.engineAccount());
+  await publisher.publish();
+  // In the background: start-up does not wait for the history file.
+  void ports.history.load();
+
+  const handlers = createContractHandlers({
+    state: { snapshot: publisher.snapshot, dismissNotice: publisher.dismiss },
+    account: {
+      save: async (input) => {
+        await accounts.save(input);
+        lifecycle.setAccount(await accounts.engineAccount());
+        await publisher.publish();
+      },
+      prepareTest: (input) => accounts.prepareTest(input),
+    },
+    presence,
+    preferences: {
+      update: async (patch) => {
+        await settings.update((doc) => ({ ...doc, preferences: { ...doc.preferences, ...patch } }));
+        await publisher.publish();
+      },
+    },
+    registration: { retryNow: () => lifecycle.retryNow() },
+    engine: { ready: () => lifecycle.rendererReady(), report: (report) => lifecycle.report(report) },
+    calls,
+  });
+
+  return {
+    handlers,
+    attachRenderer(next) {
+      emit = next;
+    },
+    rendererGone: () => {
+      lifecycle.rendererGone();
+      void calls.rendererGone();
+    },
+    power: { suspend: () => lifecycle.suspend(), resume: () => lifecycle.resume() },
+    network: { setOnline: (online) => lifecycle.setOnline(online) },
+    snapshot: publisher.snapshot,
+    windowBounds: {
+      load: async () => (await settings.load()).window,
+      save: async (bounds) => void (await settings.update((doc) => ({ ...doc, window: bounds }))),
+    },
+    async shutdown(timeoutMs = QUIT_UNREGISTER_TIMEOUT_MS) {
+      await registration.quit(timeoutMs);
+      await Promise.all([publisher.settled(), ports.history.flush()]);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { AccountFields, EngineAccount } from '../../common/schemas/account';
+import type { EngineReport } from '../../common/schemas/engine';
+import type { PreferencesPatch } from '../../common/schemas/preferences';
+import type { Presence } from '../../common/schemas/presence';
+import type { AppSnapshot } from '../../common/schemas/snapshot';
+import type { CallService } from './call-services';
+
+/** The account as the setup form sends it, after validation. */
+export interface AccountInputParams {
+  fields: AccountFields;
+  password?: string | undefined;
+}
+
+/**
+ * Everything the window may ask of main, as plain TypeScript: no channels,
+ * no senders, no IpcResult. The IPC layer (contract-handlers.ts) maps the
+ * contract (preload/contract.ts) onto it. A failure the agent should read
+ * is thrown as a UserFacingError.
+ */
+export interface RingdeskServices {
+  state: {
+    snapshot(): Promise<AppSnapshot>;
+    dismissNotice(id: string): Promise<void>;
+  };
+  account: {
+    save(input: AccountInputParams): Promise<void>;
+    prepareTest(input: AccountInputParams): Promise<EngineAccount>;
+  };
+  presence: { set(next: Presence): Promise<void> };
+  preferences: { update(patch: PreferencesPatch): Promise<void> };
+  registration: { retryNow(): void };
+  engine: { ready(): void; report(report: EngineReport): void };
+  calls: Pick<CallService, 'report' | 'queryHistory'>;
+}
