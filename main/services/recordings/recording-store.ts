@@ -10,7 +10,7 @@ import {
   type RecordingRead,
   type RecordingUploadBegin,
 } from '../../../common/schemas/recording';
-import { UserFacingError } from '../../ipc/user-facing-error';
+import { UserFacingError } from '../user-facing-error';
 import { messages } from '../../messages/messages';
 import { syncDirectory } from '../file-durability';
 
