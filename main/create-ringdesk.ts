@@ -6,6 +6,7 @@ import type { RendererEmitter } from './ipc/ipc-registry';
 import type { ContractHandlers } from './ipc/register-handlers';
 import type { Clock } from './ports/clock';
 import type { HistoryStore } from './ports/history-store';
+import type { RecordingStore } from './services/recordings/recording-store';
 import type { Logger } from './ports/logger';
 import type { Notifier } from './ports/notifier';
 import type { SecretVault } from './ports/secret-vault';
@@ -30,6 +31,8 @@ export interface RingdeskPorts {
   notifier: Notifier;
   /** The call history (the app and tests: a history.jsonl in the data folder). */
   history: HistoryStore;
+  /** Recordings (the app and tests: a recordings/ folder in the data folder). */
+  recordings: RecordingStore;
   log: Logger;
   /** Brings the phone window forward. */
   showWindow: () => void;
@@ -152,6 +155,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     registration: { retryNow: () => lifecycle.retryNow() },
     engine: { ready: () => lifecycle.rendererReady(), report: (report) => lifecycle.report(report) },
     calls,
+    recordings: ports.recordings,
   });
 
   return {
@@ -162,6 +166,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     rendererGone: () => {
       lifecycle.rendererGone();
       void calls.rendererGone();
+      void ports.recordings.abandonUploads(); // a reloaded window cannot continue them
     },
     power: { suspend: () => lifecycle.suspend(), resume: () => lifecycle.resume() },
     network: { setOnline: (online) => lifecycle.setOnline(online) },

@@ -13,6 +13,7 @@ import { registerHandlers } from './ipc/register-handlers';
 import { systemClock } from './ports/clock';
 import { createSenderTrust } from './security/sender-trust';
 import { createFileHistoryStore } from './services/call-history/file-history-store';
+import { createRecordingStore } from './services/recordings/recording-store';
 import { createRingdesk } from './create-ringdesk';
 import { SettingsUnavailableError } from './services/settings-file';
 import { watchNetwork } from './services/network-watch';
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
     tray: createElectronTray(assetsDir, showWindow),
     notifier: createElectronNotifier(),
     history: createFileHistoryStore({ dir: app.getPath('userData'), log }),
+    recordings: createRecordingStore({ dir: path.join(app.getPath('userData'), 'recordings'), now: () => systemClock.now() }),
     log,
     showWindow,
     requestQuit: () => app.quit(),

@@ -6,6 +6,13 @@ import { historyEntrySchema, historyQuerySchema, type HistoryPage } from '../com
 import { preferencesPatchSchema } from '../common/schemas/preferences';
 import { engineReportSchema, type EngineCommand } from '../common/schemas/engine';
 import { presenceSchema } from '../common/schemas/presence';
+import {
+  recordingChunkSchema,
+  recordingReadSchema,
+  recordingUploadBeginSchema,
+  recordingUploadFinishSchema,
+  type RecordingInfo,
+} from '../common/schemas/recording';
 import type { AppSnapshot } from '../common/schemas/snapshot';
 
 /**
@@ -83,6 +90,17 @@ export const contract = {
      * call history when the call ends.
      */
     report: invoke('ringdesk:calls:report', callSnapshotSchema, returns<null>()),
+  },
+  recordings: {
+    /**
+     * Recordings move in chunks (common/schemas/recording.ts): begin an
+     * upload, send its bytes in order, finish; read back in ranges. Main
+     * checks every size and the audio container against its label.
+     */
+    beginUpload: invoke('ringdesk:recordings:begin-upload', recordingUploadBeginSchema, returns<{ uploadId: string }>()),
+    sendChunk: invoke('ringdesk:recordings:send-chunk', recordingChunkSchema, returns<null>()),
+    finishUpload: invoke('ringdesk:recordings:finish-upload', recordingUploadFinishSchema, returns<RecordingInfo>()),
+    read: invoke('ringdesk:recordings:read', recordingReadSchema, returns<Uint8Array>()),
   },
   history: {
     /** A page of the call history, newest first. */

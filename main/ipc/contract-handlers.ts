@@ -52,6 +52,15 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
         return null;
       },
     },
+    recordings: {
+      beginUpload: (upload) => services.recordings.begin(upload),
+      sendChunk: async (chunk) => {
+        await services.recordings.chunk(chunk);
+        return null;
+      },
+      finishUpload: ({ uploadId }) => services.recordings.finish(uploadId),
+      read: (range) => services.recordings.read(range),
+    },
     history: {
       query: (query) => services.calls.queryHistory(query),
     },

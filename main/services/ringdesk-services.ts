@@ -4,6 +4,7 @@ import type { PreferencesPatch } from '../../common/schemas/preferences';
 import type { Presence } from '../../common/schemas/presence';
 import type { AppSnapshot } from '../../common/schemas/snapshot';
 import type { CallService } from './call-services';
+import type { RecordingStore } from './recordings/recording-store';
 
 /** The account as the setup form sends it, after validation. */
 export interface AccountInputParams {
@@ -31,4 +32,5 @@ export interface RingdeskServices {
   registration: { retryNow(): void };
   engine: { ready(): void; report(report: EngineReport): void };
   calls: Pick<CallService, 'report' | 'queryHistory'>;
+  recordings: Pick<RecordingStore, 'begin' | 'chunk' | 'finish' | 'read'>;
 }

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { confStoreFileFactory } from '../../main/adapters/conf-store-file';
 import { fsQuarantine } from '../../main/adapters/fs-quarantine';
 import type { Clock } from '../../main/ports/clock';
 import { systemClock } from '../../main/ports/clock';
 import { createFileHistoryStore } from '../../main/services/call-history/file-history-store';
+import { createRecordingStore } from '../../main/services/recordings/recording-store';
 import { createRingdesk } from '../../main/create-ringdesk';
 import { FakeShell } from './fake-shell';
 import { FakeVault } from './fake-vault';
@@ -21,6 +23,7 @@ export async function createTestRingdesk(options: { dir: string; clock?: Clock; 
     tray: shell.tray,
     notifier: shell.notifier,
     history: createFileHistoryStore({ dir: options.dir, log }),
+    recordings: createRecordingStore({ dir: path.join(options.dir, 'recordings'), now: () => (options.clock ?? systemClock).now() }),
     log,
     showWindow: shell.showWindow,
     requestQuit: shell.requestQuit,
