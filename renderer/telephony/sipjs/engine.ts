@@ -6,6 +6,7 @@ import { ICE_GATHERING_CAP_MS } from '../ice-gathering';
 import { browserMicrophone, type MicrophoneSource } from '../microphone-source';
 import { sameAccount, sameIdentity } from '../account-identity';
 import { signal } from '../bounded-wait';
+import { decideIncoming } from '../incoming-policy';
 import { createSipLogConnector, type SipLogSink } from '../redact-sip-log';
 import { describeBadSettings, describeConnectFailure, type RegisterFailure } from '../registration-failure';
 import { CallRegistry } from './calls';
@@ -337,13 +338,15 @@ class SipJsTelephony implements Telephony {
   }
 
   private answerIncoming(invitation: Invitation): void {
-    if (this.policy === 'busy' && !invitation.replacee) {
-      // Do Not Disturb: a real SIP rejection, so the PBX can go to voicemail/next agent at once.
-      // (An INVITE that replaces one of our calls is a transfer of a call we already have: taken.)
-      void invitation.reject({ statusCode: 486 }).catch((error: unknown) => this.logError(error));
-      return;
+    const decision = decideIncoming({ policy: this.policy, replacesOurCall: invitation.replacee !== undefined });
+    switch (decision.kind) {
+      case 'reject':
+        void invitation.reject({ statusCode: decision.statusCode }).catch((error: unknown) => this.logError(error));
+        return;
+      case 'ring':
+        this.guard(() => this.calls.incoming(invitation));
+        return;
     }
-    this.guard(() => this.calls.incoming(invitation));
   }
 
   private fail(failure: RegisterFailure): void {
