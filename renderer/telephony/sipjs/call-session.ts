@@ -1,6 +1,7 @@
 import { Invitation, Inviter, SessionState, type Referral, type Session, type SessionDelegate, type URI } from 'sip.js';
 import type { CallPeer, CallSnapshot } from '../../../common/schemas/call';
 import type { CallEnding } from '../call-end-reason';
+import { createSerialQueue } from '../../../common/serial-queue';
 import { CallRecord, type CallTransfer } from '../call-record';
 import { dtmfDigits } from '../dtmf';
 import { offerPutsUsOnHold } from '../sdp-hold';
@@ -48,7 +49,7 @@ export class CallSession {
   private readonly session: Inviter | Invitation;
   private readonly hooks: CallSessionHooks;
   private readonly hold: HoldNegotiator;
-  private infoChain: Promise<void> = Promise.resolve();
+  private readonly infoQueue = createSerialQueue((error) => this.hooks.log(error));
   /** Counts our REFERs: progress of an older one no longer touches the call. */
   private referAttempt = 0;
   /** Gives up on a transfer whose NOTIFY does not come. */
@@ -199,7 +200,7 @@ export class CallSession {
     if (this.record.state !== 'active' || !digits) return;
     if (this.hooks.dtmfMode() === 'rfc4733' && this.media.sendDtmf(digits)) return;
     for (const digit of digits) {
-      this.infoChain = this.infoChain.then(() =>
+      void this.infoQueue.run(() =>
         this.isEnded || this.session.state !== SessionState.Established ? undefined : sendDtmfInfo(this.session, digit, this.hooks.log),
       );
     }

@@ -2,6 +2,7 @@ import type { Invitation, UserAgentOptions } from 'sip.js';
 import type { EngineAccount } from '../../../common/schemas/account';
 import type { CallSnapshot } from '../../../common/schemas/call';
 import type { EngineCommand, EngineReport, IncomingPolicy, ProbeResult } from '../../../common/schemas/engine';
+import { createSerialQueue } from '../../../common/serial-queue';
 import { ICE_GATHERING_CAP_MS } from '../ice-gathering';
 import { browserMicrophone, type MicrophoneSource } from '../microphone-source';
 import { sameAccount, sameIdentity } from '../account-identity';
@@ -84,7 +85,7 @@ class SipJsTelephony implements Telephony {
   private phase: Phase = 'idle';
   private connection: SipConnection | undefined;
   /** Commands run one after another; a newer register command supersedes an older one. */
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = createSerialQueue((error) => this.logError(error));
   private generation = 0;
   private superseded = signal();
   private readonly probes = new Set<{ abort: AbortController; cleanedUp: Promise<void> }>();
@@ -177,14 +178,14 @@ class SipJsTelephony implements Telephony {
   }
 
   async dispose(): Promise<void> {
-    if (this.disposed) return this.queue;
+    if (this.disposed) return this.queue.idle();
     this.disposed = true;
     this.guard(() => this.calls.hangupAll());
     this.supersede();
     const probes = [...this.probes];
     probes.forEach((probe) => probe.abort.abort());
     this.enqueue(() => this.stop());
-    await Promise.all([this.queue, ...probes.map((probe) => probe.cleanedUp)]);
+    await Promise.all([this.queue.idle(), ...probes.map((probe) => probe.cleanedUp)]);
     this.listeners.clear();
   }
 
@@ -373,7 +374,7 @@ class SipJsTelephony implements Telephony {
   }
 
   private enqueue(step: () => Promise<void>): void {
-    this.queue = this.queue.then(step).catch((error: unknown) => this.logError(error));
+    void this.queue.run(step);
   }
 
   private logWarning(message: string): void {
