@@ -2,10 +2,11 @@ import { Invitation, Inviter, SessionState, type Referral, type Session, type Se
 import type { CallPeer, CallSnapshot } from '../../../common/schemas/call';
 import type { CallEnding } from '../call-end-reason';
 import { createSerialQueue } from '../../../common/serial-queue';
+import { attempt } from '../bounded-wait';
 import { CallRecord, type CallTransfer } from '../call-record';
 import { dtmfDigits } from '../dtmf';
 import { offerPutsUsOnHold } from '../sdp-hold';
-import { AUDIO_ONLY, sendDtmfInfo, sendRefer, settle } from './dialog-requests';
+import { AUDIO_ONLY, sendDtmfInfo, sendRefer } from './dialog-requests';
 import { HoldNegotiator } from './hold';
 import type { CallMedia } from './media';
 import { referToUri } from './refer-to';
@@ -142,7 +143,7 @@ export class CallSession {
   decline(statusCode: 486 | 603): void {
     if (this.record.state !== 'incoming' || !(this.session instanceof Invitation)) return;
     const invitation = this.session;
-    settle(() => invitation.reject({ statusCode }), this.hooks.log);
+    void attempt(() => invitation.reject({ statusCode }), this.hooks.log);
     this.finish({ kind: 'refused-by-us', statusCode });
   }
 
@@ -163,17 +164,17 @@ export class CallSession {
     if (session.state === SessionState.Terminated) {
       ending = this.record.endingFromFacts();
     } else if (this.record.state === 'incoming' && session instanceof Invitation) {
-      settle(() => session.reject({ statusCode: 603 }), this.hooks.log);
+      void attempt(() => session.reject({ statusCode: 603 }), this.hooks.log);
       ending = { kind: 'refused-by-us', statusCode: 603 };
     } else if (session instanceof Inviter && (session.state === SessionState.Initial || session.state === SessionState.Establishing)) {
       this.record.cancelledByUs = true;
-      settle(() => session.cancel(), this.hooks.log);
+      void attempt(() => session.cancel(), this.hooks.log);
       ending = { kind: 'cancelled-by-us' };
     } else {
       if (session instanceof Invitation && session.state === SessionState.Establishing) {
-        settle(() => session.reject({ statusCode: 603 }), this.hooks.log); // answered, hung up before the 200 went out
+        void attempt(() => session.reject({ statusCode: 603 }), this.hooks.log); // answered, hung up before the 200 went out
       } else if (session.state === SessionState.Established) {
-        settle(() => session.bye(), this.hooks.log); // sip.js waits for a pending ACK first
+        void attempt(() => session.bye(), this.hooks.log); // sip.js waits for a pending ACK first
       }
       ending = this.record.localHangup();
     }
@@ -283,7 +284,7 @@ export class CallSession {
   lose(): void {
     if (this.isEnded) return;
     this.finish({ kind: 'transport-lost' });
-    settle(() => this.session.dispose(), () => undefined);
+    void attempt(() => this.session.dispose());
   }
 
   /** Ends the call (once): frees its media and tells the registry. */

@@ -1,6 +1,7 @@
 import { Inviter, UserAgent, type Invitation, type Referral } from 'sip.js';
 import type { CallSnapshot } from '../../../common/schemas/call';
 import { userOf } from '../../domain/dial-target';
+import { attempt } from '../bounded-wait';
 import { CallRecord } from '../call-record';
 import type { MicrophoneSource } from '../microphone-source';
 import { CallSession, type CallSessionHooks } from './call-session';
@@ -212,7 +213,7 @@ export class CallRegistry {
     }
     if (!allowed) {
       // Not a transfer within our own domain: decline it, the call goes on as it was.
-      void referral.reject({ statusCode: 603 }).catch((error: unknown) => this.deps.log(error));
+      void attempt(() => referral.reject({ statusCode: 603 }), (error) => this.deps.log(error));
       this.deps.warn('Declined a transfer request from the other party: its target is outside this account\'s domain');
       return;
     }

@@ -142,7 +142,7 @@ export class SipConnection {
           if (error) this.onTransportLost(describeConnectionLost(account.wsServer));
         },
         onInvite: (invitation) => {
-          if (this.muted) void invitation.reject({ statusCode: 480 }).catch(() => undefined);
+          if (this.muted) void attempt(() => invitation.reject({ statusCode: 480 }));
           else this.observer.invite(invitation);
         },
       },

@@ -6,7 +6,7 @@ import { createSerialQueue } from '../../../common/serial-queue';
 import { ICE_GATHERING_CAP_MS } from '../ice-gathering';
 import { browserMicrophone, type MicrophoneSource } from '../microphone-source';
 import { sameAccount, sameIdentity } from '../account-identity';
-import { signal } from '../bounded-wait';
+import { attempt, signal } from '../bounded-wait';
 import { decideIncoming } from '../incoming-policy';
 import { createSipLogConnector, type SipLogSink } from '../redact-sip-log';
 import { describeBadSettings, describeConnectFailure, type RegisterFailure } from '../registration-failure';
@@ -342,7 +342,7 @@ class SipJsTelephony implements Telephony {
     const decision = decideIncoming({ policy: this.policy, replacesOurCall: invitation.replacee !== undefined });
     switch (decision.kind) {
       case 'reject':
-        void invitation.reject({ statusCode: decision.statusCode }).catch((error: unknown) => this.logError(error));
+        void attempt(() => invitation.reject({ statusCode: decision.statusCode }), (error) => this.logError(error));
         return;
       case 'ring':
         this.guard(() => this.calls.incoming(invitation));
