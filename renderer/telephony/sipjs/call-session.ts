@@ -1,5 +1,5 @@
 import { Invitation, Inviter, SessionState, type Referral, type Session, type SessionDelegate, type URI } from 'sip.js';
-import type { CallPeer, CallSnapshot } from '../../../common/schemas/call';
+import { MAX_PEER_DISPLAY_NAME_LENGTH, MAX_URI_LENGTH, MAX_USER_LENGTH, type CallPeer, type CallSnapshot } from '../../../common/schemas/call';
 import type { CallEnding } from '../call-end-reason';
 import { createSerialQueue } from '../../../common/serial-queue';
 import { attempt } from '../bounded-wait';
@@ -364,8 +364,8 @@ export class CallSession {
 function peerOf(session: Inviter | Invitation): CallPeer {
   const identity = session.remoteIdentity;
   return {
-    uri: identity.uri.toString().slice(0, 512),
-    user: (identity.uri.user ?? '').slice(0, 256),
-    displayName: identity.displayName ? identity.displayName.slice(0, 256) : null,
+    uri: identity.uri.toString().slice(0, MAX_URI_LENGTH),
+    user: (identity.uri.user ?? '').slice(0, MAX_USER_LENGTH),
+    displayName: identity.displayName ? identity.displayName.slice(0, MAX_PEER_DISPLAY_NAME_LENGTH) : null,
   };
 }
