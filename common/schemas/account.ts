@@ -14,6 +14,9 @@ const problem = (code: FieldProblem): string => code;
 
 const ICE_URL = /^(stun|stuns|turn|turns):[^\s]+$/i;
 
+/** Most ICE (STUN/TURN) servers an account may list. */
+export const MAX_ICE_SERVERS = 8;
+
 export const iceServerSchema = z.object({
   urls: z.string().trim().regex(ICE_URL, problem('ice-url-invalid')),
   username: z.string().trim().max(256).optional(),
@@ -49,7 +52,7 @@ export const accountFieldsSchema = z
         const refused = checkWebSocketUrl(v);
         if (refused) ctx.addIssue({ code: 'custom', message: problem(refused) });
       }),
-    iceServers: z.array(iceServerSchema).max(8, problem('ice-too-many')).optional().default([]),
+    iceServers: z.array(iceServerSchema).max(MAX_ICE_SERVERS, problem('ice-too-many')).optional().default([]),
   })
   .superRefine((a, ctx) => {
     const id = parseSipIdentity(a.sipUser);

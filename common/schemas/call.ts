@@ -45,13 +45,22 @@ export const callEndReasonSchema = z.enum([
 ]);
 export type CallEndReason = z.infer<typeof callEndReasonSchema>;
 
+/** Longest SIP URI a call carries (its peer, a transfer target); the engine clips to it. */
+export const MAX_URI_LENGTH = 512;
+/** Longest user part (number or extension) of a call's peer; the engine clips to it. */
+export const MAX_USER_LENGTH = 256;
+/** Longest display name of a call's peer (remote-controlled); the engine clips to it. */
+export const MAX_PEER_DISPLAY_NAME_LENGTH = 256;
+/** Longest call id (the engine makes them; the history keys on them). */
+export const MAX_CALL_ID_LENGTH = 128;
+
 export const callPeerSchema = z.object({
   /** The peer's SIP URI, e.g. sip:+4930123456@pbx.example.com */
-  uri: z.string().max(512),
+  uri: z.string().max(MAX_URI_LENGTH),
   /** User part: the number or extension as dialled or as it arrived. */
-  user: z.string().max(256),
+  user: z.string().max(MAX_USER_LENGTH),
   /** Display name from SIP headers: remote-controlled text, rendered as text only. */
-  displayName: z.string().max(256).nullable(),
+  displayName: z.string().max(MAX_PEER_DISPLAY_NAME_LENGTH).nullable(),
 });
 export type CallPeer = z.infer<typeof callPeerSchema>;
 
@@ -71,7 +80,7 @@ export const MAX_CALL_DURATION_SEC = (LATEST_CALL_TIME_MS - EARLIEST_CALL_TIME_M
 export const callTimeSchema = z.number().int().min(EARLIEST_CALL_TIME_MS).max(LATEST_CALL_TIME_MS);
 
 const callSnapshotFields = z.object({
-  id: z.string().min(1).max(128),
+  id: z.string().min(1).max(MAX_CALL_ID_LENGTH),
   direction: z.enum(['inbound', 'outbound']),
   peer: callPeerSchema,
   state: callStateSchema,
@@ -98,12 +107,12 @@ const callSnapshotFields = z.object({
   transfer: z
     .object({
       kind: z.enum(['blind', 'attended']),
-      target: z.string().max(512),
+      target: z.string().max(MAX_URI_LENGTH),
       status: z.enum(['pending', 'accepted', 'failed']),
     })
     .nullable(),
   /** For an attended transfer: the consultation call this call is linked to. */
-  consultFor: z.string().max(128).nullable(),
+  consultFor: z.string().max(MAX_CALL_ID_LENGTH).nullable(),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callPeerSchema, callTimeSchema, MAX_CALL_DURATION_SEC } from './call';
+import { callPeerSchema, callTimeSchema, MAX_CALL_DURATION_SEC, MAX_CALL_ID_LENGTH } from './call';
 
 /** How a call in the history turned out; each has its own icon. */
 export const historyStatusSchema = z.enum([
@@ -19,7 +19,7 @@ export type HistoryStatus = z.infer<typeof historyStatusSchema>;
 
 export const historyEntrySchema = z.object({
   /** The call's id: one entry per call. */
-  id: z.string().min(1).max(128),
+  id: z.string().min(1).max(MAX_CALL_ID_LENGTH),
   direction: z.enum(['inbound', 'outbound']),
   status: historyStatusSchema,
   peer: callPeerSchema,
@@ -46,7 +46,7 @@ export const historyQuerySchema = z.object({
   search: z.string().trim().max(100).default(''),
   limit: z.number().int().min(1).max(500).default(100),
   /** Cursor: entries older than this one (newest first). */
-  before: z.object({ startedAt: z.number(), id: z.string().max(128) }).optional(),
+  before: z.object({ startedAt: z.number(), id: z.string().max(MAX_CALL_ID_LENGTH) }).optional(),
 });
 export type HistoryQuery = z.input<typeof historyQuerySchema>;
 

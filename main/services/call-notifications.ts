@@ -8,6 +8,7 @@ import {
 } from '../domain/call-notification-policy';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
+import { createSerialQueue } from '../../common/serial-queue';
 
 /** Ended calls remembered so late repeats of their last report are ignored. */
 const REMEMBERED_ENDED_CALLS = 500;
@@ -33,14 +34,12 @@ export class CallNotifications {
   /** Last state seen of each call not yet ended. */
   private readonly states = new Map<string, CallState>();
   private readonly ended = new Set<string>();
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = createSerialQueue((error) => this.deps.log.error(`call notification failed: ${String(error)}`));
 
   constructor(private readonly deps: CallNotificationsDeps) {}
 
   report(call: CallSnapshot): Promise<void> {
-    const run = this.queue.then(() => this.handle(call));
-    this.queue = run.catch((error: unknown) => this.deps.log.error(`call notification failed: ${String(error)}`));
-    return run;
+    return this.queue.run(() => this.handle(call));
   }
 
   /** The renderer (and its calls) went away: withdraw notifications whose buttons would now do nothing. */

@@ -1,5 +1,6 @@
 import { settingsDocumentSchema, type SettingsDocument } from '../domain/settings/settings-document';
 import type { StoreFile } from '../ports/settings-file';
+import { createSerialQueue } from '../../common/serial-queue';
 
 /**
  * Async access to the settings, so that a server-backed repository (the
@@ -13,19 +14,17 @@ export interface SettingsRepository {
 
 export function createFileSettingsRepository(file: StoreFile, initial: SettingsDocument): SettingsRepository {
   let current = initial;
-  let queue: Promise<unknown> = Promise.resolve();
+  const updates = createSerialQueue();
   return {
     load: async () => current,
     update(change) {
-      const run = queue.then(() => {
+      return updates.run(() => {
         // Validate before writing: an invalid document must never reach disk.
         const next = settingsDocumentSchema.parse(change(current));
         file.store = next;
         current = next;
         return next;
       });
-      queue = run.catch(() => undefined);
-      return run;
     },
   };
 }

@@ -13,12 +13,24 @@ export function within(promise: Promise<unknown>, ms: number): Promise<void> {
   return Promise.race([settled, limit]).finally(() => clearTimeout(timer));
 }
 
-/** Runs a sip.js teardown step; sip.js sometimes throws synchronously from promise-returning methods. */
-export async function attempt(step: () => Promise<unknown>): Promise<void> {
+/**
+ * Runs a sip.js step that may throw synchronously or reject (sip.js does
+ * both from promise-returning methods); neither escapes. `onError` hears the
+ * error whichever way it came — a synchronous throw before attempt() returns
+ * — and is itself kept from throwing. Resolves with the step's value, or
+ * undefined when it failed; never rejects. Without `onError` the failure is
+ * dropped: for best-effort teardown, where the next step still runs.
+ */
+export async function attempt<T>(step: () => Promise<T> | T, onError?: (error: unknown) => void): Promise<T | undefined> {
   try {
-    await step();
-  } catch {
-    // teardown is best effort: the next step still runs
+    return await step();
+  } catch (error) {
+    try {
+      onError?.(error);
+    } catch {
+      // nowhere left to tell
+    }
+    return undefined;
   }
 }
 

@@ -5,6 +5,7 @@ import type { HistoryAddOutcome, HistoryQueryParams, HistoryStore } from '../../
 import type { Logger } from '../../ports/logger';
 import { appendToHistoryFile, readHistoryFile, removeRewriteLeftovers, rewriteHistoryFile, toLine } from './history-file';
 import { HistoryIndex } from './history-index';
+import { createSerialQueue } from '../../../common/serial-queue';
 
 export const HISTORY_FILE_NAME = 'history.jsonl';
 /** Calls kept: the newest 100,000 (years of an agent's calls); older ones are dropped. */
@@ -50,19 +51,13 @@ export function createFileHistoryStore(options: FileHistoryStoreOptions): Histor
   let loading: Promise<void> | null = null;
   /** Search keys and names, built after loading without holding it up. */
   let preparing: Promise<void> | null = null;
-  let writes: Promise<unknown> = Promise.resolve();
+  const writes = createSerialQueue();
   let fileExists = false;
   let fileLines = 0;
   let needsNewline = false;
   /** False when the file could not be read: rewriting it would throw away what we could not see. */
   let mayRewrite = true;
   let rewriteAfterLines = 0;
-
-  function enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = writes.then(task);
-    writes = run.catch(() => undefined);
-    return run;
-  }
 
   async function read(): Promise<void> {
     const started = Date.now();
@@ -86,7 +81,7 @@ export function createFileHistoryStore(options: FileHistoryStoreOptions): Histor
       mayRewrite = false;
       log.error(`call history could not be read (${errorCode(error)}); it starts empty for this session`);
     }
-    if (wantsRewrite()) void enqueue(rewrite);
+    if (wantsRewrite()) void writes.run(rewrite);
     preparing = prepare();
   }
 
@@ -136,7 +131,7 @@ export function createFileHistoryStore(options: FileHistoryStoreOptions): Histor
       await store.load();
       if (index.has(entry.id) || pending.has(entry.id)) return 'duplicate';
       pending.add(entry.id);
-      return enqueue(() => append(entry));
+      return writes.run(() => append(entry));
     },
     async query(query: HistoryQueryParams): Promise<HistoryPage> {
       await store.load();
@@ -149,11 +144,7 @@ export function createFileHistoryStore(options: FileHistoryStoreOptions): Histor
     },
     async flush() {
       await store.load();
-      let seen: Promise<unknown>;
-      do {
-        seen = writes;
-        await seen;
-      } while (seen !== writes);
+      await writes.idle();
     },
   };
   return store;

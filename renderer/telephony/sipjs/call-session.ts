@@ -1,10 +1,12 @@
 import { Invitation, Inviter, SessionState, type Referral, type Session, type SessionDelegate, type URI } from 'sip.js';
-import type { CallPeer, CallSnapshot } from '../../../common/schemas/call';
+import { MAX_PEER_DISPLAY_NAME_LENGTH, MAX_URI_LENGTH, MAX_USER_LENGTH, type CallPeer, type CallSnapshot } from '../../../common/schemas/call';
 import type { CallEnding } from '../call-end-reason';
+import { createSerialQueue } from '../../../common/serial-queue';
+import { attempt } from '../bounded-wait';
 import { CallRecord, type CallTransfer } from '../call-record';
 import { dtmfDigits } from '../dtmf';
 import { offerPutsUsOnHold } from '../sdp-hold';
-import { AUDIO_ONLY, sendDtmfInfo, sendRefer, settle } from './dialog-requests';
+import { AUDIO_ONLY, sendDtmfInfo, sendRefer } from './dialog-requests';
 import { HoldNegotiator } from './hold';
 import type { CallMedia } from './media';
 import { referToUri } from './refer-to';
@@ -48,7 +50,7 @@ export class CallSession {
   private readonly session: Inviter | Invitation;
   private readonly hooks: CallSessionHooks;
   private readonly hold: HoldNegotiator;
-  private infoChain: Promise<void> = Promise.resolve();
+  private readonly infoQueue = createSerialQueue((error) => this.hooks.log(error));
   /** Counts our REFERs: progress of an older one no longer touches the call. */
   private referAttempt = 0;
   /** Gives up on a transfer whose NOTIFY does not come. */
@@ -141,7 +143,7 @@ export class CallSession {
   decline(statusCode: 486 | 603): void {
     if (this.record.state !== 'incoming' || !(this.session instanceof Invitation)) return;
     const invitation = this.session;
-    settle(() => invitation.reject({ statusCode }), this.hooks.log);
+    void attempt(() => invitation.reject({ statusCode }), this.hooks.log);
     this.finish({ kind: 'refused-by-us', statusCode });
   }
 
@@ -162,17 +164,17 @@ export class CallSession {
     if (session.state === SessionState.Terminated) {
       ending = this.record.endingFromFacts();
     } else if (this.record.state === 'incoming' && session instanceof Invitation) {
-      settle(() => session.reject({ statusCode: 603 }), this.hooks.log);
+      void attempt(() => session.reject({ statusCode: 603 }), this.hooks.log);
       ending = { kind: 'refused-by-us', statusCode: 603 };
     } else if (session instanceof Inviter && (session.state === SessionState.Initial || session.state === SessionState.Establishing)) {
       this.record.cancelledByUs = true;
-      settle(() => session.cancel(), this.hooks.log);
+      void attempt(() => session.cancel(), this.hooks.log);
       ending = { kind: 'cancelled-by-us' };
     } else {
       if (session instanceof Invitation && session.state === SessionState.Establishing) {
-        settle(() => session.reject({ statusCode: 603 }), this.hooks.log); // answered, hung up before the 200 went out
+        void attempt(() => session.reject({ statusCode: 603 }), this.hooks.log); // answered, hung up before the 200 went out
       } else if (session.state === SessionState.Established) {
-        settle(() => session.bye(), this.hooks.log); // sip.js waits for a pending ACK first
+        void attempt(() => session.bye(), this.hooks.log); // sip.js waits for a pending ACK first
       }
       ending = this.record.localHangup();
     }
@@ -199,7 +201,7 @@ export class CallSession {
     if (this.record.state !== 'active' || !digits) return;
     if (this.hooks.dtmfMode() === 'rfc4733' && this.media.sendDtmf(digits)) return;
     for (const digit of digits) {
-      this.infoChain = this.infoChain.then(() =>
+      void this.infoQueue.run(() =>
         this.isEnded || this.session.state !== SessionState.Established ? undefined : sendDtmfInfo(this.session, digit, this.hooks.log),
       );
     }
@@ -282,7 +284,7 @@ export class CallSession {
   lose(): void {
     if (this.isEnded) return;
     this.finish({ kind: 'transport-lost' });
-    settle(() => this.session.dispose(), () => undefined);
+    void attempt(() => this.session.dispose());
   }
 
   /** Ends the call (once): frees its media and tells the registry. */
@@ -362,8 +364,8 @@ export class CallSession {
 function peerOf(session: Inviter | Invitation): CallPeer {
   const identity = session.remoteIdentity;
   return {
-    uri: identity.uri.toString().slice(0, 512),
-    user: (identity.uri.user ?? '').slice(0, 256),
-    displayName: identity.displayName ? identity.displayName.slice(0, 256) : null,
+    uri: identity.uri.toString().slice(0, MAX_URI_LENGTH),
+    user: (identity.uri.user ?? '').slice(0, MAX_USER_LENGTH),
+    displayName: identity.displayName ? identity.displayName.slice(0, MAX_PEER_DISPLAY_NAME_LENGTH) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { Inviter, UserAgent, type Invitation, type Referral } from 'sip.js';
-import type { CallSnapshot } from '../../../common/schemas/call';
+import { MAX_URI_LENGTH, MAX_USER_LENGTH, type CallSnapshot } from '../../../common/schemas/call';
 import { userOf } from '../../domain/dial-target';
+import { attempt } from '../bounded-wait';
 import { CallRecord } from '../call-record';
 import type { MicrophoneSource } from '../microphone-source';
 import { CallSession, type CallSessionHooks } from './call-session';
@@ -133,7 +134,7 @@ export class CallRegistry {
     const call = this.calls.get(callId);
     if (!call || call.isEnded) return;
     const target = UserAgent.makeURI(targetUri.trim());
-    const transfer = { kind: 'blind' as const, target: targetUri.slice(0, 512) };
+    const transfer = { kind: 'blind' as const, target: targetUri.slice(0, MAX_URI_LENGTH) };
     if (!target) return call.failTransfer(transfer);
     call.refer(referToUri(target), transfer, { succeeded: () => call.handOver('local'), failed: () => undefined });
   }
@@ -142,7 +143,7 @@ export class CallRegistry {
     const call = this.calls.get(callId);
     const consult = this.calls.get(consultCallId);
     if (!call || call.isEnded || callId === consultCallId) return;
-    const transfer = { kind: 'attended' as const, target: (consult?.peerUri ?? '').slice(0, 512) };
+    const transfer = { kind: 'attended' as const, target: (consult?.peerUri ?? '').slice(0, MAX_URI_LENGTH) };
     const referTo = consult && !consult.isEnded ? consult.replacingReferTo() : undefined;
     if (!consult || !referTo) return call.failTransfer(transfer);
     consult.expectHandOver('local'); // the target will BYE it once it has taken our peer over
@@ -212,7 +213,7 @@ export class CallRegistry {
     }
     if (!allowed) {
       // Not a transfer within our own domain: decline it, the call goes on as it was.
-      void referral.reject({ statusCode: 603 }).catch((error: unknown) => this.deps.log(error));
+      void attempt(() => referral.reject({ statusCode: 603 }), (error) => this.deps.log(error));
       this.deps.warn('Declined a transfer request from the other party: its target is outside this account\'s domain');
       return;
     }
@@ -259,11 +260,11 @@ export class CallRegistry {
 
   /** A call that could not even start: announced once, already ended. */
   private stillborn(id: string, targetUri: string, consultFor: string | undefined, kind: 'transport-lost' | 'error'): void {
-    const uri = targetUri.slice(0, 512);
+    const uri = targetUri.slice(0, MAX_URI_LENGTH);
     const record = new CallRecord({
       id,
       direction: 'outbound',
-      peer: { uri, user: (userOf(uri) ?? uri).slice(0, 256), displayName: null },
+      peer: { uri, user: (userOf(uri) ?? uri).slice(0, MAX_USER_LENGTH), displayName: null },
       consultFor: consultFor ?? null,
       state: 'dialing',
       startedAt: this.hooks.now(),

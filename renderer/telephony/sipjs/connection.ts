@@ -22,7 +22,7 @@ import {
 
 /**
  * One sip.js UserAgent (one WebSocket, one Contact) plus its Registerer, for
- * one account. Part of the sip.js adapter: only ./engine.ts and
+ * one account. Part of the sip.js adapter: only ./registration.ts and
  * ./probe.ts use it, and no sip.js object leaves these files.
  *
  * It does not decide anything: it connects, registers and tears down when
@@ -142,7 +142,7 @@ export class SipConnection {
           if (error) this.onTransportLost(describeConnectionLost(account.wsServer));
         },
         onInvite: (invitation) => {
-          if (this.muted) void invitation.reject({ statusCode: 480 }).catch(() => undefined);
+          if (this.muted) void attempt(() => invitation.reject({ statusCode: 480 }));
           else this.observer.invite(invitation);
         },
       },

@@ -1,4 +1,5 @@
 import type { Session, URI, Web } from 'sip.js';
+import { attempt } from '../bounded-wait';
 import { dtmfRelayBody } from '../dtmf';
 import { transferProgress, type TransferProgress } from '../transfer-progress';
 
@@ -12,16 +13,6 @@ import { transferProgress, type TransferProgress } from '../transfer-progress';
 /** Audio only, always (sip.js's web handler reads `constraints`). */
 export const AUDIO_ONLY: Web.SessionDescriptionHandlerOptions = { constraints: { audio: true, video: false } };
 
-/** Runs a sip.js step that may throw synchronously or reject; neither escapes. */
-export function settle(step: () => Promise<unknown> | void, log: (error: unknown) => void): void {
-  try {
-    const result = step();
-    if (result) result.catch(log);
-  } catch (error) {
-    log(error);
-  }
-}
-
 /** How a hold/resume re-INVITE ended: accepted, refused because of a crossing re-INVITE (491, RFC 3261 §14.1), or refused otherwise. */
 export type HoldOutcome = 'accepted' | 'glare' | 'refused';
 
@@ -32,23 +23,20 @@ export function sendHoldReinvite(session: Session, hold: boolean, log: (error: u
   // the peer's own re-INVITEs.
   const sessionDescriptionHandlerOptions: Web.SessionDescriptionHandlerOptions = { ...AUDIO_ONLY, hold };
   return new Promise<HoldOutcome>((resolve) => {
-    try {
-      session
-        .invite({
+    void attempt(
+      () =>
+        session.invite({
           sessionDescriptionHandlerOptions,
           requestDelegate: {
             onAccept: () => resolve('accepted'),
             onReject: (response) => resolve(response.message.statusCode === 491 ? 'glare' : 'refused'),
           },
-        })
-        .catch((error: unknown) => {
-          log(error);
-          resolve('refused');
-        });
-    } catch (error) {
-      log(error);
-      resolve('refused');
-    }
+        }),
+      (error) => {
+        log(error);
+        resolve('refused');
+      },
+    );
   });
 }
 
@@ -61,17 +49,13 @@ export function keepHoldInAnswers(session: Session, hold: boolean): void {
 export function sendDtmfInfo(session: Session, digit: string, log: (error: unknown) => void): Promise<void> {
   const body = { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: dtmfRelayBody(digit) };
   return new Promise<void>((resolve) => {
-    try {
-      session
-        .info({ requestOptions: { body }, requestDelegate: { onAccept: () => resolve(), onReject: () => resolve() } })
-        .catch((error: unknown) => {
-          log(error);
-          resolve();
-        });
-    } catch (error) {
-      log(error);
-      resolve();
-    }
+    void attempt(
+      () => session.info({ requestOptions: { body }, requestDelegate: { onAccept: () => resolve(), onReject: () => resolve() } }),
+      (error) => {
+        log(error);
+        resolve();
+      },
+    );
   });
 }
 
@@ -80,21 +64,18 @@ export function sendDtmfInfo(session: Session, digit: string, log: (error: unkno
  * and each NOTIFY's sipfrag as 'trying' / 'succeeded' / 'failed'.
  */
 export function sendRefer(session: Session, target: URI, onProgress: (progress: TransferProgress) => void, log: (error: unknown) => void): void {
-  try {
-    session
-      .refer(target, {
+  void attempt(
+    () =>
+      session.refer(target, {
         requestDelegate: { onReject: () => onProgress('failed') },
         onNotify: (notification) => {
-          notification.accept().catch(log);
+          void attempt(() => notification.accept(), log);
           onProgress(transferProgress(notification.request.body));
         },
-      })
-      .catch((error: unknown) => {
-        log(error);
-        onProgress('failed');
-      });
-  } catch (error) {
-    log(error);
-    onProgress('failed');
-  }
+      }),
+    (error) => {
+      log(error);
+      onProgress('failed');
+    },
+  );
 }

@@ -4,13 +4,13 @@ import type { CallSnapshot } from '../../../common/schemas/call';
 import type { EngineCommand, EngineReport, IncomingPolicy, ProbeResult } from '../../../common/schemas/engine';
 import { ICE_GATHERING_CAP_MS } from '../ice-gathering';
 import { browserMicrophone, type MicrophoneSource } from '../microphone-source';
-import { sameAccount, sameIdentity } from '../account-identity';
-import { signal } from '../bounded-wait';
+import { attempt } from '../bounded-wait';
+import { decideIncoming } from '../incoming-policy';
 import { createSipLogConnector, type SipLogSink } from '../redact-sip-log';
-import { describeBadSettings, describeConnectFailure, type RegisterFailure } from '../registration-failure';
 import { CallRegistry } from './calls';
-import { CONNECT_TIMEOUT_SEC, SipConnection, type ConnectionDeps } from './connection';
+import type { ConnectionDeps } from './connection';
 import { probeRegistration } from './probe';
+import { SipRegistration } from './registration';
 import { ringdeskSessionDescriptionHandlerFactory } from './session-description-handler';
 import type { MediaOptions, Telephony } from '../telephony';
 
@@ -37,32 +37,11 @@ const defaultLog: SipLogSink = (level, line) => (level === 'error' ? console.err
  * retries by itself (main's lifecycle machine owns back-off) and never throws
  * out of execute().
  *
- * ```
- *   idle / failed / unregistered
- *        │ register, reconnect
- *        ▼
- *   registering ───── 200 OK ──────────────────────────► registered ──┐ refresh 200 OK at ~80 % of
- *        │                                                 │    ▲     │ the granted lifetime:
- *        │ 401/403/407 after the digest ► failed(auth)     │    └─────┘ 'registered' again
- *        │ other 3xx–6xx                ► failed(server)   │
- *        │ WebSocket won't open         ► failed(network)  │ WebSocket closed, or silent 30 s and
- *        │                                                 │ our CRLF probe unanswered 5 s ► failed(network)
- *        │ no answer (Timer F, 32 s)    ► failed(timeout)  │ refresh 401/403/407 ► failed(auth)
- *                                                          │ refresh other error ► failed(server)
- *                                                          │ unanswered until expiry ► failed(timeout)
- *
- *   any state ── unregister ──► un-REGISTER if registered (answer awaited ≤ 2 s),
- *                               stop the UserAgent ──► unregistered
- * ```
- * A failure is reported once per attempt; the next attempt starts with
- * 'registering'. `probe()` uses its own throwaway UserAgent and never
- * touches this machine.
- *
- * 'reconnect' with the same account re-REGISTERs on the WebSocket if it is
- * still open, so live calls survive (main sends it after any registration
- * failure, on resume, when the network returns, on "Retry now" and on save);
- * only a closed socket, or a re-REGISTER on it that fails the network way
- * (transport error, no answer), makes it drop and reopen the socket.
+ * Registration commands go to ./registration.ts ({@link SipRegistration}:
+ * which connection to use or reuse, re-REGISTER or reopen, one report per
+ * attempt — its TSDoc has the state diagram); its reports are this engine's.
+ * `probe()` uses its own throwaway UserAgent and never touches that machine.
+ * Incoming INVITEs are decided by ../incoming-policy.ts (Do Not Disturb).
  *
  * Calls go to ./calls.ts (one registry per engine, placing calls on the
  * live UserAgent). Calls end when their connection goes: a lost or dropped
@@ -73,23 +52,15 @@ export function createSipJsTelephony(options: SipJsTelephonyOptions = {}): Telep
   return new SipJsTelephony(options);
 }
 
-type Phase = 'idle' | 'registering' | 'registered' | 'failed' | 'unregistered';
-
 class SipJsTelephony implements Telephony {
   private readonly listeners = new Set<(report: EngineReport) => void>();
   private readonly unregisterTimeoutMs: number;
   private readonly log: SipLogSink;
   private policy: IncomingPolicy = 'ring';
-  private phase: Phase = 'idle';
-  private connection: SipConnection | undefined;
-  /** Commands run one after another; a newer register command supersedes an older one. */
-  private queue: Promise<void> = Promise.resolve();
-  private generation = 0;
-  private superseded = signal();
+  /** Registration commands run one after another there; a newer one supersedes an older one. */
+  private readonly registration: SipRegistration;
   private readonly probes = new Set<{ abort: AbortController; cleanedUp: Promise<void> }>();
   private disposed = false;
-  /** A reconnect is re-registering on this still-open connection (a network-class failure reopens it). */
-  private reRegistering: SipConnection | undefined;
   private readonly calls: CallRegistry;
   private readonly sessionDescriptionHandlerFactory: UserAgentOptions['sessionDescriptionHandlerFactory'];
 
@@ -107,11 +78,24 @@ class SipJsTelephony implements Telephony {
       options.sessionDescriptionHandlerFactory ??
       ringdeskSessionDescriptionHandlerFactory(() => (microphone ? microphone.track() : Promise.reject(new Error('No microphone available'))));
     this.calls = new CallRegistry({
-      userAgent: () => (!this.disposed && this.connection?.connected ? this.connection.userAgent : undefined),
+      userAgent: () => (this.disposed ? undefined : this.registration.userAgent),
       microphone,
       document: options.document !== undefined ? options.document : typeof document === 'undefined' ? null : document,
       log: (error) => this.logError(error),
       warn: (message) => this.logWarning(message),
+    });
+    this.registration = new SipRegistration({
+      report: (report) => this.report(report),
+      connectionDeps: (account) => ({
+        ...this.baseDeps(account),
+        sessionDescriptionHandlerFactory: this.sessionDescriptionHandlerFactory,
+        iceGatheringTimeoutMs: ICE_GATHERING_CAP_MS,
+      }),
+      unregisterTimeoutMs: this.unregisterTimeoutMs,
+      hangupAll: () => this.guard(() => this.calls.hangupAll()),
+      connectionLost: () => this.calls.connectionLost(),
+      invite: (invitation) => this.answerIncoming(invitation),
+      logError: (error) => this.logError(error),
     });
   }
 
@@ -138,11 +122,9 @@ class SipJsTelephony implements Telephony {
         this.policy = command.incoming;
         return;
       }
-      if (command.type !== 'unregister') this.policy = command.incoming;
-      const generation = this.supersede();
-      this.enqueue(() =>
-        command.type === 'unregister' ? this.stop() : this.start(command.account, command.type === 'reconnect', generation),
-      );
+      if (command.type === 'unregister') return this.registration.unregister();
+      this.policy = command.incoming;
+      this.registration.register(command.account, command.type === 'reconnect');
     } catch (error) {
       this.logError(error);
     }
@@ -176,112 +158,14 @@ class SipJsTelephony implements Telephony {
   }
 
   async dispose(): Promise<void> {
-    if (this.disposed) return this.queue;
+    if (this.disposed) return this.registration.idle();
     this.disposed = true;
     this.guard(() => this.calls.hangupAll());
-    this.supersede();
+    this.registration.unregister();
     const probes = [...this.probes];
     probes.forEach((probe) => probe.abort.abort());
-    this.enqueue(() => this.stop());
-    await Promise.all([this.queue, ...probes.map((probe) => probe.cleanedUp)]);
+    await Promise.all([this.registration.idle(), ...probes.map((probe) => probe.cleanedUp)]);
     this.listeners.clear();
-  }
-
-  /** register / reconnect: (re)connect if needed, then REGISTER. */
-  private async start(account: EngineAccount, reconnect: boolean, generation: number): Promise<void> {
-    if (generation !== this.generation) return;
-    this.report({ state: 'registering' });
-    try {
-      await this.connectAndRegister(account, reconnect ? 'reconnect' : 'register', generation);
-    } catch (error) {
-      // sip.js misbehaved: say so rather than stay "registering" for ever
-      this.logError(error);
-      if (generation === this.generation) this.fail({ cause: 'network', detail: 'The phone could not set up the connection (internal error)' });
-    }
-  }
-
-  /**
-   * `reconnect` on a WebSocket that is still open registers again on it (live
-   * calls go on); only if that REGISTER then fails the network way is the
-   * socket dropped and reopened (see {@link reopenAfterFailedReRegister}).
-   * A closed socket is reopened at once. `reopen` always reopens.
-   */
-  private async connectAndRegister(account: EngineAccount, mode: 'register' | 'reconnect' | 'reopen', generation: number): Promise<void> {
-    let connection = this.connection;
-    this.reRegistering = undefined;
-    let reRegister = false;
-    if (connection && !sameAccount(connection.account, account) && sameIdentity(connection.account, account)) {
-      connection.setDisplayName(account); // only the display name changed: calls and socket stay
-    }
-    if (connection && !sameAccount(connection.account, account)) {
-      this.guard(() => this.calls.hangupAll()); // the calls belong to the old identity
-      this.connection = undefined;
-      await connection.unregister(this.unregisterTimeoutMs); // the old identity should not keep ringing here
-      await connection.close();
-      connection = undefined;
-    } else if (connection && mode === 'reconnect' && connection.connected) {
-      reRegister = true;
-    } else if (connection && mode !== 'register') {
-      await connection.dropTransport();
-    }
-    if (generation !== this.generation) return;
-    if (reRegister && connection) {
-      this.reRegistering = connection;
-      connection.reRegister();
-      return;
-    }
-    if (!connection) {
-      try {
-        connection = this.connection = this.createConnection(account);
-      } catch (error) {
-        this.fail(describeBadSettings(error instanceof Error ? error.message : String(error)));
-        return;
-      }
-    }
-    if (!connection.connected) {
-      const started = Date.now();
-      const opened = await Promise.race([
-        connection.connect().then(() => true, () => false),
-        this.superseded.promise.then(() => false),
-      ]);
-      if (generation !== this.generation) return; // a newer command takes over (its teardown aborts the connect)
-      if (!opened) {
-        const gaveUp = Date.now() - started >= CONNECT_TIMEOUT_SEC * 1000 - 50;
-        this.fail(describeConnectFailure(account.wsServer, gaveUp ? CONNECT_TIMEOUT_SEC : undefined));
-        return;
-      }
-    }
-    connection.register();
-  }
-
-  /**
-   * A REGISTER sent on a socket we believed healthy failed the network way
-   * (transport error, no answer): the socket is the likely culprit, so drop
-   * it and open a new one, as a reconnect always did. Calls on it end.
-   */
-  private async reopenAfterFailedReRegister(connection: SipConnection, generation: number): Promise<void> {
-    if (generation !== this.generation || this.connection !== connection) return;
-    try {
-      await this.connectAndRegister(connection.account, 'reopen', generation);
-    } catch (error) {
-      this.logError(error);
-      if (generation === this.generation) this.fail({ cause: 'network', detail: 'The phone could not set up the connection (internal error)' });
-    }
-  }
-
-  /** unregister: un-REGISTER (bounded), stop the UserAgent, then say so. */
-  private async stop(): Promise<void> {
-    this.guard(() => this.calls.hangupAll()); // BYE/CANCEL go out before the connection closes
-    const connection = this.connection;
-    this.connection = undefined;
-    try {
-      if (connection) {
-        await connection.unregister(this.unregisterTimeoutMs);
-        await connection.close();
-      }
-    } finally {
-      this.report({ state: 'unregistered' }); // main waits for this before quitting
-    }
   }
 
   /** What every UserAgent of this engine gets: the filtered log and, in tests, the fake transport. */
@@ -301,58 +185,19 @@ class SipJsTelephony implements Telephony {
     }
   }
 
-  /** The live connection; its reports count only while it is the current one. Throws on unusable settings. */
-  private createConnection(account: EngineAccount): SipConnection {
-    const isLive = (): boolean => this.connection !== undefined && this.connection === created;
-    const created: SipConnection = new SipConnection(account, {
-      ...this.baseDeps(account),
-      sessionDescriptionHandlerFactory: this.sessionDescriptionHandlerFactory,
-      iceGatheringTimeoutMs: ICE_GATHERING_CAP_MS,
-      observer: {
-        registered: (expiresInSec) => {
-          if (!isLive()) return;
-          if (this.reRegistering === created) this.reRegistering = undefined;
-          this.report({ state: 'registered', expiresInSec });
-        },
-        failed: (failure) => {
-          if (!isLive()) return;
-          if (this.reRegistering === created) {
-            this.reRegistering = undefined;
-            if (failure.cause === 'network' || failure.cause === 'timeout') {
-              const generation = this.generation;
-              this.enqueue(() => this.reopenAfterFailedReRegister(created, generation));
-              return;
-            }
-          }
-          this.fail(failure);
-        },
-        invite: (invitation) => this.answerIncoming(invitation),
-        transportClosed: () => {
-          // Calls on this connection cannot continue (their dialogs are bound to this WebSocket).
-          if (this.connection === created || this.connection === undefined) this.calls.connectionLost();
-        },
-      },
-    });
-    return created;
-  }
-
   private answerIncoming(invitation: Invitation): void {
-    if (this.policy === 'busy' && !invitation.replacee) {
-      // Do Not Disturb: a real SIP rejection, so the PBX can go to voicemail/next agent at once.
-      // (An INVITE that replaces one of our calls is a transfer of a call we already have: taken.)
-      void invitation.reject({ statusCode: 486 }).catch((error: unknown) => this.logError(error));
-      return;
+    const decision = decideIncoming({ policy: this.policy, replacesOurCall: invitation.replacee !== undefined });
+    switch (decision.kind) {
+      case 'reject':
+        void attempt(() => invitation.reject({ statusCode: decision.statusCode }), (error) => this.logError(error));
+        return;
+      case 'ring':
+        this.guard(() => this.calls.incoming(invitation));
+        return;
     }
-    this.guard(() => this.calls.incoming(invitation));
-  }
-
-  private fail(failure: RegisterFailure): void {
-    if (this.phase === 'failed') return; // one failure per attempt
-    this.report({ state: 'failed', ...failure });
   }
 
   private report(report: EngineReport): void {
-    this.phase = report.state;
     for (const listener of [...this.listeners]) {
       try {
         listener(report);
@@ -360,17 +205,6 @@ class SipJsTelephony implements Telephony {
         this.logError(error);
       }
     }
-  }
-
-  private supersede(): number {
-    this.generation += 1;
-    this.superseded.resolve();
-    this.superseded = signal();
-    return this.generation;
-  }
-
-  private enqueue(step: () => Promise<void>): void {
-    this.queue = this.queue.then(step).catch((error: unknown) => this.logError(error));
   }
 
   private logWarning(message: string): void {

@@ -1,6 +1,7 @@
 import { SessionState, type Session } from 'sip.js';
 import type { CallRecord } from '../call-record';
-import { keepHoldInAnswers, sendHoldReinvite, settle } from './dialog-requests';
+import { attempt } from '../bounded-wait';
+import { keepHoldInAnswers, sendHoldReinvite } from './dialog-requests';
 
 /** RFC 3261 §14.1: after a 491, the Call-ID owner retries in 2.1–4 s (we retry in that window whichever side we are). */
 const GLARE_RETRY_MIN_MS = 2_100;
@@ -55,7 +56,7 @@ export class HoldNegotiator {
       if (this.refused) {
         // Back to what the peer has: nothing to send, but sip.js must stop answering its re-INVITEs "on hold".
         this.refused = false;
-        settle(() => keepHoldInAnswers(session, record.confirmedHeld), this.host.log);
+        void attempt(() => keepHoldInAnswers(session, record.confirmedHeld), this.host.log);
       }
       return;
     }

@@ -1,5 +1,6 @@
 import type { EngineAccount } from '../../../common/schemas/account';
 import type { ProbeResult } from '../../../common/schemas/engine';
+import { attempt } from '../bounded-wait';
 import { describeBadSettings, describeConnectFailure, type RegisterFailure } from '../registration-failure';
 import { SipConnection, type ConnectionDeps } from './connection';
 
@@ -30,7 +31,7 @@ export function probeRegistration(
       observer: {
         registered: () => settle({ ok: true }),
         failed: fail,
-        invite: (invitation) => void invitation.reject({ statusCode: 480 }).catch(() => undefined),
+        invite: (invitation) => void attempt(() => invitation.reject({ statusCode: 480 })),
       },
     });
   } catch (error) {
