@@ -16,6 +16,8 @@ const ICE_URL = /^(stun|stuns|turn|turns):[^\s]+$/i;
 
 /** Most ICE (STUN/TURN) servers an account may list. */
 export const MAX_ICE_SERVERS = 8;
+/** Longest display name callers see. */
+export const MAX_DISPLAY_NAME = 64;
 
 export const iceServerSchema = z.object({
   urls: z.string().trim().regex(ICE_URL, problem('ice-url-invalid')),
@@ -27,7 +29,7 @@ export type IceServerInput = z.infer<typeof iceServerSchema>;
 
 export const accountFieldsSchema = z
   .object({
-    displayName: z.string().trim().min(1, problem('display-name-missing')).max(64, problem('display-name-too-long')),
+    displayName: z.string().trim().min(1, problem('display-name-missing')).max(MAX_DISPLAY_NAME, problem('display-name-too-long')),
     sipUser: z
       .string()
       .trim()

@@ -1,3 +1,4 @@
+import { createSerialQueue } from '../../common/serial-queue';
 import type { Presence } from '../../common/schemas/presence';
 import type { RegistrationView } from '../../common/schemas/registration';
 import type { AppSnapshot, Notice } from '../../common/schemas/snapshot';
@@ -49,12 +50,12 @@ export function createSnapshotPublisher(deps: {
     };
   }
 
-  // Snapshots are computed asynchronously; chaining keeps them in order.
-  let publishing: Promise<void> = Promise.resolve();
+  // Snapshots are computed asynchronously; one queue keeps them in order.
+  const publishing = createSerialQueue((error) => deps.log.error(`publishing state failed: ${String(error)}`));
   /** The TrayView last drawn, serialised (it is plain data). */
   let lastTray: string | null = null;
   function publish(): Promise<void> {
-    publishing = publishing.then(async () => {
+    return publishing.run(async () => {
       const snap = await snapshot();
       const view = deriveTrayView({ accountName: snap.account?.displayName ?? null, presence: snap.presence, reachability: snap.reachability });
       // Rebuilding the native tray menu is not free: only when it would look different.
@@ -64,9 +65,7 @@ export function createSnapshotPublisher(deps: {
         lastTray = drawn;
       }
       deps.renderer.snapshot(snap);
-    });
-    publishing = publishing.catch((error: unknown) => deps.log.error(`publishing state failed: ${String(error)}`));
-    return publishing;
+    }).catch(() => undefined); // logged by the queue
   }
 
   return {
@@ -76,6 +75,6 @@ export function createSnapshotPublisher(deps: {
       dismissed.add(id);
       await publish();
     },
-    settled: () => publishing,
+    settled: () => publishing.idle(),
   };
 }

@@ -26,8 +26,7 @@ export interface IceServerRow {
 export type TextFieldName = Exclude<keyof AccountFormValues, 'iceServers'>;
 export type IcePart = 'urls' | 'username' | 'credential';
 
-/** The most ICE servers the schema accepts. */
-export const MAX_ICE_SERVERS = 8;
+export { MAX_ICE_SERVERS } from '../../../common/schemas/account';
 
 /** Error key for a field, the same shape main uses (`fields.domain`, `password`). */
 export const fieldKey = (name: TextFieldName) => (name === 'password' ? 'password' : `fields.${name}`);

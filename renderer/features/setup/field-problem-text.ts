@@ -1,9 +1,10 @@
+import { MAX_DISPLAY_NAME, MAX_ICE_SERVERS } from '../../../common/schemas/account';
 import type { FieldProblem } from '../../../common/schemas/field-errors';
 
 /** The words shown next to a field for each problem main or the form found. */
 export const FIELD_PROBLEM_TEXT: Record<FieldProblem, string> = {
   'display-name-missing': 'Enter the name callers should see',
-  'display-name-too-long': 'Keep the name under 64 characters',
+  'display-name-too-long': `Keep the name to ${MAX_DISPLAY_NAME} characters or fewer`,
   'sip-user-missing': 'Enter your SIP user or address, e.g. 1001 or sip:1001@pbx.example.com',
   'sip-user-invalid': 'This is not a SIP user or address (e.g. 1001 or sip:1001@pbx.example.com)',
   'domain-missing': 'Enter the domain, or write the SIP user as user@domain',
@@ -13,7 +14,7 @@ export const FIELD_PROBLEM_TEXT: Record<FieldProblem, string> = {
   'ws-server-insecure': 'Unencrypted ws:// is only allowed for a server on this computer; use wss://',
   'ws-server-scheme': 'The address must start with wss:// (or ws:// for a server on this computer)',
   'ice-url-invalid': 'Use a stun:, turn: or turns: address, e.g. stun:stun.example.com:3478',
-  'ice-too-many': 'At most 8 ICE servers',
+  'ice-too-many': `At most ${MAX_ICE_SERVERS} ICE servers`,
   'password-missing': 'Enter your SIP password',
   'password-needed-for-test': 'Type the password to test the connection',
   'password-again-for-changed-server': 'Enter the password again for the changed server or user',

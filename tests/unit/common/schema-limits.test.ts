@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ICE_SERVERS } from '../../../common/schemas/account';
+import { accountFieldsSchema, MAX_ICE_SERVERS } from '../../../common/schemas/account';
 import { callPeerSchema, MAX_PEER_DISPLAY_NAME_LENGTH, MAX_URI_LENGTH, MAX_USER_LENGTH } from '../../../common/schemas/call';
 
 describe('the limits the schemas export are the ones they enforce', () => {
@@ -14,7 +14,10 @@ describe('the limits the schemas export are the ones they enforce', () => {
     expect(callPeerSchema.safeParse({ ...peer, [field]: 'x'.repeat(max + 1) }).success).toBe(false);
   });
 
-  it('MAX_ICE_SERVERS is 8', () => {
-    expect(MAX_ICE_SERVERS).toBe(8);
+  it('an account with up to MAX_ICE_SERVERS ICE servers', () => {
+    const account = { displayName: 'A', sipUser: '1001', domain: 'pbx.example.com', wsServer: 'wss://pbx.example.com/ws' };
+    const servers = (n: number) => Array.from({ length: n }, (_, i) => ({ urls: `stun:stun${i}.example.com:3478` }));
+    expect(accountFieldsSchema.safeParse({ ...account, iceServers: servers(MAX_ICE_SERVERS) }).success).toBe(true);
+    expect(accountFieldsSchema.safeParse({ ...account, iceServers: servers(MAX_ICE_SERVERS + 1) }).success).toBe(false);
   });
 });
