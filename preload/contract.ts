@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../common/schemas/field-errors';
+import type { IpcProblem } from '../common/schemas/ipc-problem';
 import { accountInputSchema, type EngineAccount } from '../common/schemas/account';
 import { callActionSchema, callSnapshotSchema } from '../common/schemas/call';
 import { historyEntrySchema, historyQuerySchema, type HistoryPage } from '../common/schemas/history';
@@ -128,9 +129,10 @@ export type Events = typeof events;
 
 /** Why main refused or failed a call. Always returned, never thrown. */
 export type IpcError =
-  | { code: 'invalid-input'; message: string; fields: Record<string, FieldProblem> }
-  | { code: 'forbidden'; message: string }
-  | { code: 'failed'; message: string };
+  | { code: 'invalid-input'; fields: Record<string, FieldProblem> }
+  /** The sender is not our window's main frame. */
+  | { code: 'forbidden' }
+  | { code: 'failed'; problem: IpcProblem };
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 

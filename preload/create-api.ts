@@ -12,7 +12,7 @@ export interface Transport {
 
 const UNREACHABLE: IpcResult<never> = {
   ok: false,
-  error: { code: 'failed', message: 'Ringdesk could not reach its background process. Restart the app if this persists.' },
+  error: { code: 'failed', problem: 'unreachable' },
 };
 
 /** Builds `window.ringdesk` from the contract. */

@@ -30,22 +30,20 @@ export function registerHandlers(deps: {
     registry.handle(spec.channel, async (sender, payload): Promise<IpcResult<unknown>> => {
       if (!isTrustedSender(sender)) {
         log.warn(`refused ${spec.channel} from untrusted sender ${sender.webContentsId} ${safeUrl(sender.frameUrl)}`);
-        return failure({ code: 'forbidden', message: 'This window is not allowed to control Ringdesk.' });
+        return failure({ code: 'forbidden' });
       }
       const parsed = (spec.request as z.ZodType).safeParse(payload);
       if (!parsed.success) {
-        return failure({ code: 'invalid-input', message: 'Some fields need attention.', fields: fieldErrors(parsed.error) });
+        return failure({ code: 'invalid-input', fields: fieldErrors(parsed.error) });
       }
       try {
         return { ok: true, value: await handler(parsed.data, sender) };
       } catch (error) {
         if (error instanceof UserFacingError) {
-          return failure(
-            error.fields ? { code: 'invalid-input', message: error.message, fields: error.fields } : { code: 'failed', message: error.message },
-          );
+          return failure(error.fields ? { code: 'invalid-input', fields: error.fields } : { code: 'failed', problem: error.problem });
         }
         log.error(`${spec.channel} failed: ${(error as Error)?.stack ?? String(error)}`);
-        return failure({ code: 'failed', message: 'Something went wrong in Ringdesk. Please try again.' });
+        return failure({ code: 'failed', problem: 'internal' });
       }
     });
   }

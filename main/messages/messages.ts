@@ -1,6 +1,5 @@
 import type { FailureCause } from '../../common/schemas/engine';
 import type { Presence } from '../../common/schemas/presence';
-import type { RecordingProblem } from '../../common/schemas/recording';
 import type { ReachabilityReason, RegistrationFailure } from '../../common/schemas/registration';
 
 /**
@@ -38,16 +37,6 @@ export const messages = {
     show: 'Show Ringdesk',
     quit: 'Quit Ringdesk',
   },
-  /** Refusals of a recording transfer (see common/schemas/recording.ts). */
-  recordings: {
-    'upload-unknown': 'This recording upload is not open (it finished, failed or timed out). Start it again.',
-    'upload-out-of-order': 'Part of the recording went missing on the way. Start the upload again.',
-    'upload-too-big': 'The recording is larger than announced. Start the upload again.',
-    'upload-incomplete': 'The recording did not arrive whole. Start the upload again.',
-    'upload-not-audio': 'This file is not an Opus recording in WebM or Ogg.',
-    'too-many-uploads': 'Too many recordings are being saved at once. Wait for them to finish.',
-    'recording-unknown': 'This recording no longer exists.',
-  } satisfies Record<RecordingProblem, string>,
   notifications: {
     signInFailed: 'Ringdesk cannot sign in — calls will not ring',
     connectionLost: 'Calls will not ring — connection lost',

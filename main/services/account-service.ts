@@ -89,7 +89,7 @@ export class AccountService implements SipAccountSource {
    */
   async prepareTest(input: ParsedInput): Promise<EngineAccount> {
     if (!input.password) {
-      throw new UserFacingError('Type the password to test the connection.', { password: 'password-needed-for-test' });
+      throw new UserFacingError({ fields: { password: 'password-needed-for-test' } });
     }
     const iceCredentials: Record<string, string> = {};
     for (const server of input.fields.iceServers) {
@@ -135,9 +135,7 @@ export class AccountService implements SipAccountSource {
     const sipPassword = input.password || (sameServer ? saved?.sipPassword : undefined);
     if (!sipPassword) {
       const again = doc.account !== null && !sameServer;
-      throw new UserFacingError(again ? 'Enter the password again for the changed server or user.' : 'Enter the password.', {
-        password: again ? 'password-again-for-changed-server' : 'password-missing',
-      });
+      throw new UserFacingError({ fields: { password: again ? 'password-again-for-changed-server' : 'password-missing' } });
     }
     const iceCredentials: Record<string, string> = {};
     for (const server of input.fields.iceServers) {

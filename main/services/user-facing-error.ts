@@ -1,17 +1,21 @@
 import type { FieldProblem } from '../../common/schemas/field-errors';
+import type { IpcProblem } from '../../common/schemas/ipc-problem';
 
 /**
- * An error whose message is written for the agent (English for now); the
- * IPC layer (register-handlers.ts) returns it as an IpcError.
- * Any other error is logged and replaced by a generic sentence, so no stack
- * trace or internal detail ever reaches the UI.
+ * A refusal the agent should be told about, as codes: problems with named
+ * fields, or one problem. The IPC layer (register-handlers.ts) returns it as
+ * an IpcError and the window words it. Any other error is logged and
+ * answered as 'internal', so no stack trace or internal detail ever reaches
+ * the UI.
  */
 export class UserFacingError extends Error {
-  constructor(
-    message: string,
-    readonly fields?: Record<string, FieldProblem>,
-  ) {
-    super(message);
+  readonly fields: Record<string, FieldProblem> | undefined;
+  readonly problem: IpcProblem;
+
+  constructor(refusal: { fields: Record<string, FieldProblem> } | { problem: IpcProblem }) {
+    super('fields' in refusal ? `refused: ${Object.values(refusal.fields).join(', ')}` : `refused: ${refusal.problem}`);
     this.name = 'UserFacingError';
+    this.fields = 'fields' in refusal ? refusal.fields : undefined;
+    this.problem = 'problem' in refusal ? refusal.problem : 'internal';
   }
 }

@@ -1,4 +1,5 @@
 import type { RingdeskApi } from '../../preload/contract';
+import { ipcErrorText } from './ipc-error-text';
 import type { Telephony } from '../telephony/telephony';
 
 export interface EngineBridgeDeps {
@@ -25,7 +26,7 @@ export function startEngineBridge({ desktop, telephony, onProblem = console.warn
     });
   });
   void desktop.engine.ready().then((result) => {
-    if (!result.ok) onProblem(`The phone engine could not start: ${result.error.message}`);
+    if (!result.ok) onProblem(`The phone engine could not start: ${ipcErrorText(result.error)}`);
   });
   return () => {
     stopCommands();

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { HistoryEntry } from '../../common/schemas/history';
 import { matchesHistoryView } from '../domain/history-format';
 import type { HistorySlice, RingdeskDeps, RingdeskState } from './types';
+import { ipcErrorText } from '../app/ipc-error-text';
 
 /** Entries per page: enough to fill the window a few times, small enough to render at once. */
 export const HISTORY_PAGE_SIZE = 100;
@@ -29,7 +30,7 @@ export function createHistorySlice({ desktop }: RingdeskDeps): StateCreator<Ring
         const result = await desktop.history.query({ filter, search, limit: HISTORY_PAGE_SIZE });
         if (mine !== generation) return;
         if (result.ok) patch({ entries: result.value.entries, hasMore: result.value.hasMore, status: 'ready' });
-        else patch({ status: 'failed', error: result.error.message });
+        else patch({ status: 'failed', error: ipcErrorText(result.error) });
       },
 
       loadMoreHistory: async () => {
@@ -46,7 +47,7 @@ export function createHistorySlice({ desktop }: RingdeskDeps): StateCreator<Ring
         });
         if (mine !== generation) return;
         if (!result.ok) {
-          patch({ loadingMore: false, error: result.error.message });
+          patch({ loadingMore: false, error: ipcErrorText(result.error) });
           return;
         }
         const known = new Set(get().history.entries.map((e) => e.id));

@@ -4,6 +4,7 @@ import type { EngineAccount } from '../../common/schemas/account';
 import type { ProbeResult } from '../../common/schemas/engine';
 import { describeFailure } from '../features/reachability/failure-text';
 import type { RingdeskDeps, RingdeskState, SetupSlice } from './types';
+import { ipcErrorText } from '../app/ipc-error-text';
 
 const IDLE: SetupSlice['setup'] = { status: 'idle', test: null, fieldErrors: {}, formError: null };
 
@@ -15,7 +16,7 @@ export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCre
     /** Main's refusal as field errors (when it names fields) or one form-level message. */
     const refusal = (error: IpcError): Partial<SetupSlice['setup']> => {
       const fields = error.code === 'invalid-input' ? error.fields : {};
-      return Object.keys(fields).length > 0 ? { fieldErrors: fields, formError: null } : { fieldErrors: {}, formError: error.message };
+      return Object.keys(fields).length > 0 ? { fieldErrors: fields, formError: null } : { fieldErrors: {}, formError: ipcErrorText(error) };
     };
 
     const probe = async (account: EngineAccount): Promise<ProbeResult | null> => {

@@ -3,6 +3,7 @@ import type { IpcResult } from '../../preload/contract';
 import type { AppSnapshot } from '../../common/schemas/snapshot';
 import type { RingdeskDeps, RingdeskState, SnapshotSlice } from './types';
 import { LOCAL_NOTICE_PREFIX } from './ui-slice';
+import { ipcErrorText } from '../app/ipc-error-text';
 
 /**
  * Mirrors main's AppSnapshot. Main pushes a new snapshot on every change and
@@ -17,7 +18,7 @@ export function createSnapshotSlice({ desktop }: RingdeskDeps): StateCreator<Rin
     /** Applies a snapshot answer, or turns a refusal into a notice the agent can read. */
     const settle = (result: IpcResult<AppSnapshot>) => {
       if (result.ok) get().applySnapshot(result.value);
-      else get().reportProblem(result.error.message);
+      else get().reportProblem(ipcErrorText(result.error));
     };
 
     const fetchSnapshot = async () => {
@@ -25,7 +26,7 @@ export function createSnapshotSlice({ desktop }: RingdeskDeps): StateCreator<Rin
       const result = await desktop.app.getSnapshot();
       if (result.ok) get().applySnapshot(result.value);
       // A push that arrived meanwhile is just as good as the answer we lost.
-      else if (!get().snapshot) set({ loadStatus: 'failed', loadError: result.error.message });
+      else if (!get().snapshot) set({ loadStatus: 'failed', loadError: ipcErrorText(result.error) });
     };
 
     return {

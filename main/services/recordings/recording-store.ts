@@ -11,13 +11,12 @@ import {
   type RecordingUploadBegin,
 } from '../../../common/schemas/recording';
 import { UserFacingError } from '../user-facing-error';
-import { messages } from '../../messages/messages';
 import { syncDirectory } from '../file-durability';
 
-/** A transfer main refused; the code says why (the message is main's words for it). */
+/** A transfer main refused; the code says why (the window words it). */
 export class RecordingRefused extends UserFacingError {
-  constructor(readonly problem: RecordingProblem) {
-    super(messages.recordings[problem]);
+  constructor(problem: RecordingProblem) {
+    super({ problem });
   }
 }
 

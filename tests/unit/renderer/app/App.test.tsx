@@ -25,9 +25,9 @@ describe('app', () => {
   it('shows a readable reason and a Retry button when settings cannot be loaded, then recovers', async () => {
     const { desktop, user } = await renderWithStore(<App />, {
       snapshot: null,
-      beforeRender: (d) => d.answerError(contract.app.getSnapshot, { code: 'failed', message: 'The settings file could not be read.' }),
+      beforeRender: (d) => d.answerError(contract.app.getSnapshot, { code: 'failed', problem: 'internal' }),
     });
-    expect(await screen.findByText('The settings file could not be read.')).toBeDefined();
+    expect(await screen.findByText('Something went wrong in Ringdesk. Please try again.')).toBeDefined();
     expect(screen.getByRole('heading', { name: 'Ringdesk could not load your settings' })).toBeDefined();
 
     desktop.answerOk(contract.app.getSnapshot, aSnapshot());

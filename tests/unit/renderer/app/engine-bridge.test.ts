@@ -51,10 +51,10 @@ describe('engine bridge', () => {
 
   it('says so in plain words when main cannot be told the engine is ready', async () => {
     const desktop = createFakeRingdeskApi();
-    desktop.answerError(contract.engine.ready, { code: 'forbidden', message: 'This window may not do that.' });
+    desktop.answerError(contract.engine.ready, { code: 'forbidden' });
     const onProblem = vi.fn();
     startEngineBridge({ desktop: desktop.api, telephony: createFakeTelephony(), onProblem });
     await flush();
-    expect(onProblem).toHaveBeenCalledWith('The phone engine could not start: This window may not do that.');
+    expect(onProblem).toHaveBeenCalledWith('The phone engine could not start: This window is not allowed to control Ringdesk.');
   });
 });

@@ -58,9 +58,9 @@ describe('history: pages from main', () => {
 
   it('says why the history could not be loaded', async () => {
     const { desktop, state } = storeWithHistory();
-    desktop.answerError(contract.history.query, { code: 'failed', message: 'The call history could not be read.' });
+    desktop.answerError(contract.history.query, { code: 'failed', problem: 'internal' });
     await state().loadHistory();
-    expect(state().history).toMatchObject({ status: 'failed', error: 'The call history could not be read.' });
+    expect(state().history).toMatchObject({ status: 'failed', error: 'Something went wrong in Ringdesk. Please try again.' });
   });
 
   it('puts a call main just recorded at the top when it matches what is shown', async () => {
@@ -77,7 +77,7 @@ describe('history: pages from main', () => {
     desktop.answerOk(contract.history.query, page(['a'], false));
     expect((await state().findRecentCalls('100', 5)).map((e) => e.id)).toEqual(['a']);
     expect(desktop.callsTo(contract.history.query).at(-1)).toEqual({ search: '100', limit: 5 });
-    desktop.answerError(contract.history.query, { code: 'failed', message: 'x' });
+    desktop.answerError(contract.history.query, { code: 'failed', problem: 'internal' });
     expect(await state().findRecentCalls('100', 5)).toEqual([]);
   });
 });

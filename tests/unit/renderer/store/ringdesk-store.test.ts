@@ -33,10 +33,10 @@ describe('ringdesk store: mirroring main', () => {
 
   it('keeps the reason when the first snapshot cannot be fetched, and recovers on retry', async () => {
     const { desktop, state } = storeWithFakes();
-    desktop.answerError(contract.app.getSnapshot, { code: 'failed', message: 'Settings are locked by another copy of Ringdesk.' });
+    desktop.answerError(contract.app.getSnapshot, { code: 'failed', problem: 'internal' });
     await state().load();
     expect(state().loadStatus).toBe('failed');
-    expect(state().loadError).toBe('Settings are locked by another copy of Ringdesk.');
+    expect(state().loadError).toBe('Something went wrong in Ringdesk. Please try again.');
 
     desktop.answerOk(contract.app.getSnapshot, aSnapshot());
     await state().load();
@@ -55,9 +55,9 @@ describe('ringdesk store: mirroring main', () => {
 
   it('turns a refused presence change into a notice instead of an exception', async () => {
     const { desktop, state } = storeWithFakes();
-    desktop.answerError(contract.presence.set, { code: 'failed', message: 'Could not save your presence.' });
+    desktop.answerError(contract.presence.set, { code: 'failed', problem: 'internal' });
     await expect(state().setPresence('dnd')).resolves.toBeUndefined();
-    expect(state().ui.localNotices.map((n) => n.message)).toEqual(['Could not save your presence.']);
+    expect(state().ui.localNotices.map((n) => n.message)).toEqual(['Something went wrong in Ringdesk. Please try again.']);
   });
 
   it('dismisses its own notices locally and asks main to dismiss main\'s', async () => {
@@ -87,7 +87,6 @@ describe('ringdesk store: account setup', () => {
     const { desktop, state } = storeWithFakes();
     desktop.answerError(contract.account.save, {
       code: 'invalid-input',
-      message: 'Check the marked fields.',
       fields: { 'fields.domain': 'domain-invalid' },
     });
     await expect(state().saveAccount(INPUT)).resolves.toBe(false);
@@ -109,7 +108,6 @@ describe('ringdesk store: account setup', () => {
     const { desktop, telephony, state } = storeWithFakes();
     desktop.answerError(contract.account.prepareTest, {
       code: 'invalid-input',
-      message: 'Type the password to test the connection.',
       fields: { password: 'password-needed-for-test' },
     });
     await state().testConnection({ fields: INPUT.fields });

@@ -100,9 +100,9 @@ describe('call history', () => {
   it('says why the history could not be loaded and offers to retry', async () => {
     const { user, desktop } = await renderWithStore(<HistoryView />, {
       snapshot: aSnapshot(),
-      beforeRender: (d) => d.answerError(contract.history.query, { code: 'failed', message: 'The call history could not be read.' }),
+      beforeRender: (d) => d.answerError(contract.history.query, { code: 'failed', problem: 'internal' }),
     });
-    expect((await screen.findByRole('alert')).textContent).toContain('The call history could not be read.');
+    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong in Ringdesk. Please try again.');
     desktop.answerOk(contract.history.query, { entries: [missedFromBob], hasMore: false });
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(items()).toHaveLength(1));

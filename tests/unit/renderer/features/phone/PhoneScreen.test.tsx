@@ -40,7 +40,7 @@ describe('phone screen', () => {
 
   it('keeps showing the presence main has when a change is refused', async () => {
     const { user, desktop } = await renderWithStore(<PhoneScreen />, { snapshot: aSnapshot() });
-    desktop.answerError(contract.presence.set, { code: 'failed', message: 'Presence could not be changed.' });
+    desktop.answerError(contract.presence.set, { code: 'failed', problem: 'internal' });
     await user.selectOptions(screen.getByLabelText('Presence'), 'Away');
     expect(screen.getByLabelText<HTMLSelectElement>('Presence').value).toBe('available');
   });

@@ -41,9 +41,9 @@ describe('call preferences', () => {
 
   it('keeps showing main’s value, with a notice, when a change is refused', async () => {
     const { user, desktop, store } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot() });
-    desktop.answerError(contract.preferences.update, { code: 'failed', message: 'Your preferences could not be saved.' });
+    desktop.answerError(contract.preferences.update, { code: 'failed', problem: 'internal' });
     await user.click(screen.getByLabelText('Notify me of missed calls'));
     expect(screen.getByLabelText<HTMLInputElement>('Notify me of missed calls').checked).toBe(true);
-    expect(store.getState().ui.localNotices.map((n) => n.message)).toEqual(['Your preferences could not be saved.']);
+    expect(store.getState().ui.localNotices.map((n) => n.message)).toEqual(['Something went wrong in Ringdesk. Please try again.']);
   });
 });

@@ -92,7 +92,6 @@ describe("first-run account setup: main's answer", () => {
     const { user, desktop } = await renderFirstRun();
     desktop.answerError(contract.account.save, {
       code: 'invalid-input',
-      message: 'Check the marked fields.',
       fields: { 'fields.sipUser': 'sip-user-invalid' },
     });
     await fillValidAccount(user);
@@ -111,10 +110,10 @@ describe("first-run account setup: main's answer", () => {
 
   it('shows a refusal that names no field above the form, keeping the input', async () => {
     const { user, desktop } = await renderFirstRun();
-    desktop.answerError(contract.account.save, { code: 'failed', message: 'Your password could not be stored safely.' });
+    desktop.answerError(contract.account.save, { code: 'failed', problem: 'internal' });
     await fillValidAccount(user);
     await user.click(save());
-    expect(screen.getByRole('alert').textContent).toBe('Your password could not be stored safely.');
+    expect(screen.getByRole('alert').textContent).toBe('Something went wrong in Ringdesk. Please try again.');
     expect(screen.getByLabelText<HTMLInputElement>('WebSocket server').value).toBe('wss://pbx.example.com:8089/ws');
   });
 

@@ -92,7 +92,6 @@ describe('Test connection', () => {
     const { user, desktop } = await renderWithStore(<AccountSetupForm account={null} />, { snapshot: firstRunSnapshot() });
     desktop.answerError(contract.account.prepareTest, {
       code: 'invalid-input',
-      message: 'Check the marked fields.',
       fields: { 'fields.wsServer': 'ws-server-insecure' },
     });
     await fillValidAccount(user);
