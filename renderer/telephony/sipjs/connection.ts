@@ -1,4 +1,4 @@
-import { RegistererState, SIPExtension, UserAgent, UserAgentState, type Invitation, type UserAgentOptions } from 'sip.js';
+import { RegistererState, UserAgent, UserAgentState, type Invitation, type UserAgentOptions } from 'sip.js';
 import type { EngineAccount } from '../../../common/schemas/account';
 import { attempt, within } from '../bounded-wait';
 import { watchForSilence } from '../keepalive-watchdog';
@@ -13,12 +13,14 @@ import {
 } from '../registration-failure';
 import {
   failPendingRegisters,
-  stableContact,
   grantedExpires,
   ObservedRegisterer,
   type IncomingResponse,
   type RequestDelegate,
 } from './registerer';
+import { CONNECT_TIMEOUT_SEC, KEEP_ALIVE_SEC, USER_AGENT_STRING, userAgentOptions } from './user-agent-options';
+
+export { CONNECT_TIMEOUT_SEC, KEEP_ALIVE_SEC, USER_AGENT_STRING };
 
 /**
  * One sip.js UserAgent (one WebSocket, one Contact) plus its Registerer, for
@@ -29,15 +31,10 @@ import {
  * told, and tells its observer what happened, once, in plain values.
  */
 
-export const USER_AGENT_STRING = 'Ringdesk/0.1 (sip.js)';
-/** CRLF keep-alive pings, seconds (sip.js jitters them to 80–100 %). */
-export const KEEP_ALIVE_SEC = 20;
 /** Once the server has answered a ping, this much silence makes us probe it with a ping of our own… */
 export const SILENCE_LIMIT_SEC = KEEP_ALIVE_SEC + 10;
 /** …and this long without any answer to that probe (running time after it went out) means the connection is dead. */
 export const PROBE_GRACE_SEC = 5;
-/** Give up opening the WebSocket after this many seconds. */
-export const CONNECT_TIMEOUT_SEC = 5;
 /** Refresh at this percentage of the granted lifetime, well before expiry (sip.js default: 99). */
 export const REFRESH_PERCENT = 80;
 
@@ -94,42 +91,7 @@ export class SipConnection {
     const uri = UserAgent.makeURI(account.aor);
     if (!uri) throw new Error(`"${account.aor}" is not a SIP address`);
     this.ua = new UserAgent({
-      uri,
-      displayName: account.displayName,
-      authorizationUsername: account.authorizationUsername,
-      // Digest from the HA1: the password itself never reaches the renderer.
-      authorizationHa1: account.authorizationHa1,
-      transportOptions: {
-        server: account.wsServer,
-        keepAliveInterval: KEEP_ALIVE_SEC,
-        connectionTimeout: CONNECT_TIMEOUT_SEC,
-        traceSip: false, // never log whole SIP messages (they carry Authorization)
-      },
-      ...(deps.transportConstructor ? { transportConstructor: deps.transportConstructor } : {}),
-      ...(deps.sessionDescriptionHandlerFactory ? { sessionDescriptionHandlerFactory: deps.sessionDescriptionHandlerFactory } : {}),
-      // reconnectionAttempts is left at sip.js's default, 0 (main owns back-off):
-      // setting it explicitly only makes sip.js log a deprecation warning.
-      sessionDescriptionHandlerFactoryOptions: {
-        // Always explicit: sip.js would otherwise use a public STUN server.
-        peerConnectionConfiguration: { iceServers: account.iceServers },
-        ...(deps.iceGatheringTimeoutMs !== undefined ? { iceGatheringTimeout: deps.iceGatheringTimeoutMs } : {}),
-      },
-      // Attended transfers to us: an INVITE with Replaces finds the call it replaces.
-      sipExtensionReplaces: SIPExtension.Supported,
-      // Incoming INVITEs get no automatic 180: a Do-Not-Disturb 486 must not
-      // be preceded by ringing. Whoever takes the call sends progress() itself.
-      sendInitialProvisionalResponse: false,
-      logLevel: 'warn',
-      logBuiltinEnabled: false, // everything goes through the filtering connector
-      logConfiguration: false, // would dump the options, HA1 included
-      logConnector: deps.logConnector,
-      userAgentString: USER_AGENT_STRING,
-      // One installation, one binding (RFC 5626): with the same +sip.instance
-      // and reg-id a reloaded or restarted engine's REGISTER replaces the
-      // binding its predecessor left, instead of adding a second one that
-      // keeps receiving forked calls until it expires. The Contact itself is
-      // stable too, for registrars that match bindings by Contact URI only.
-      ...(account.instanceId ? stableContact(account.instanceId) : {}),
+      ...userAgentOptions(account, uri, deps),
       delegate: {
         onConnect: () => this.watchConnection(),
         onDisconnect: (error) => {

@@ -1,4 +1,4 @@
-import { Core, Registerer, type RegistererOptions, type RegistererRegisterOptions, type UserAgent, type UserAgentOptions } from 'sip.js';
+import { Core, Registerer, type RegistererOptions, type RegistererRegisterOptions, type UserAgent } from 'sip.js';
 import { MAX_REGISTRATION_SEC } from '../../../common/schemas/engine';
 
 /**
@@ -143,14 +143,4 @@ export function failPendingRegisters(ua: UserAgent): void {
       // no transaction any more, or it ended meanwhile
     }
   }
-}
-
-/**
- * UserAgent options that keep one installation's Contact the same across
- * engines: the +sip.instance (RFC 5626 §4.1, a UUID URN) and a Contact
- * user and host derived from it (sip.js would pick random ones per engine).
- */
-export function stableContact(instanceId: string): Pick<UserAgentOptions, 'instanceId' | 'contactName' | 'viaHost'> {
-  const token = instanceId.replace(/-/g, '').slice(0, 12).toLowerCase();
-  return { instanceId, contactName: `rd${token}`, viaHost: `${token}.invalid` };
 }
