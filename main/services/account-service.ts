@@ -91,11 +91,7 @@ export class AccountService implements SipAccountSource {
     if (!input.password) {
       throw new UserFacingError({ fields: { password: 'password-needed-for-test' } });
     }
-    const iceCredentials: Record<string, string> = {};
-    for (const server of input.fields.iceServers) {
-      if (server.credential) iceCredentials[server.urls] = server.credential;
-    }
-    return toEngineAccount(input.fields, { sipPassword: input.password, iceCredentials });
+    return toEngineAccount(input.fields, { sipPassword: input.password, iceCredentials: iceCredentialsFor(input.fields, null) });
   }
 
   async save(input: ParsedInput): Promise<void> {
@@ -137,12 +133,7 @@ export class AccountService implements SipAccountSource {
       const again = doc.account !== null && !sameServer;
       throw new UserFacingError({ fields: { password: again ? 'password-again-for-changed-server' : 'password-missing' } });
     }
-    const iceCredentials: Record<string, string> = {};
-    for (const server of input.fields.iceServers) {
-      const credential = server.credential || saved?.iceCredentials[server.urls];
-      if (credential) iceCredentials[server.urls] = credential;
-    }
-    return { sipPassword, iceCredentials };
+    return { sipPassword, iceCredentials: iceCredentialsFor(input.fields, saved) };
   }
 
   private readSecrets(doc: SettingsDocument): Secrets | null {
@@ -156,6 +147,16 @@ export class AccountService implements SipAccountSource {
       return null;
     }
   }
+}
+
+/** TURN credentials by server URL: those typed now, else (when given) the saved ones for the same URL. */
+function iceCredentialsFor(fields: AccountFields, saved: Secrets | null): Record<string, string> {
+  const credentials: Record<string, string> = {};
+  for (const server of fields.iceServers) {
+    const credential = server.credential || saved?.iceCredentials[server.urls];
+    if (credential) credentials[server.urls] = credential;
+  }
+  return credentials;
 }
 
 function sameCredentialsTarget(a: AccountFields, b: AccountFields): boolean {
