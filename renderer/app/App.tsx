@@ -1,21 +1,20 @@
 import { useEffect } from 'react';
-import { ReachabilityBanner } from '../components/ReachabilityBanner';
-import { DeviceFallbackNotices } from '../features/audio-settings/DeviceFallbackNotices';
-import { CallList } from '../features/call/CallList';
-import { Notices } from '../features/notices/Notices';
-import { PhoneScreen } from '../features/phone/PhoneScreen';
 import { Ringer } from '../features/ringing/Ringer';
 import { AccountSetupForm } from '../features/setup/AccountSetupForm';
 import { useRingdesk } from '../store/RingdeskStoreProvider';
-import { selectAccountBeingEdited, selectScreen } from '../store/selectors';
+import { selectScreen } from '../store/selectors';
+import { CallArea } from './shell/CallArea';
+import { PhoneShell } from './shell/PhoneShell';
 
 /**
  * Picks the screen from the mirrored snapshot; every state has something to
- * read. Calls and the ringer sit above every screen: a call rings and can be
- * answered even while the agent edits their account.
+ * read. With an account the agent is in the phone shell (editing the
+ * account happens inside it, so calls and presence stay in view); before
+ * one exists, the first-run form. The ringer plays whatever is shown.
  */
 export function App() {
   const screen = useRingdesk(selectScreen);
+  const hasAccount = useRingdesk((s) => Boolean(s.snapshot?.account));
   const load = useRingdesk((s) => s.load);
   useEffect(() => {
     void load();
@@ -23,13 +22,16 @@ export function App() {
 
   return (
     <div className="app">
-      <ReachabilityBanner />
-      <Notices />
-      <DeviceFallbackNotices />
-      <main className="app-body">
-        <CallList />
-        <Screen screen={screen} />
-      </main>
+      {hasAccount ? (
+        <PhoneShell />
+      ) : (
+        <div className="first-run">
+          <CallArea variant="full" />
+          <main className="first-run-body">
+            <Screen screen={screen} />
+          </main>
+        </div>
+      )}
       <Ringer />
     </div>
   );
@@ -46,15 +48,9 @@ function Screen({ screen }: { screen: ReturnType<typeof selectScreen> }) {
     case 'load-failed':
       return <LoadFailed />;
     case 'setup':
-      return <SetupScreen />;
     case 'phone':
-      return <PhoneScreen />;
+      return <AccountSetupForm account={null} />;
   }
-}
-
-function SetupScreen() {
-  const account = useRingdesk(selectAccountBeingEdited);
-  return <AccountSetupForm account={account} />;
 }
 
 function LoadFailed() {

@@ -26,6 +26,15 @@ export function liveCalls(calls: readonly CallSnapshot[]): CallSnapshot[] {
 }
 
 /**
+ * A call is under way (dialled, talking or held), so the Phone view shows
+ * the call screen instead of the dialer. A call only ringing in does not
+ * count: the agent may be typing a number when it arrives.
+ */
+export function hasCallInProgress(calls: readonly CallSnapshot[]): boolean {
+  return calls.some((c) => c.state !== 'ended' && c.state !== 'incoming');
+}
+
+/**
  * Calls the agent is talking on, or is about to (answered, media being set
  * up), and has not held: answering or dialling another call must hold these
  * first, or two callers would hear each other's conversation.

@@ -62,9 +62,9 @@ export function registrationStatusText(view: RegistrationView, now: number): str
     case 'starting':
       return 'Starting…';
     case 'registering':
-      return 'Registering…';
+      return 'Connecting…';
     case 'registered':
-      return 'Registered';
+      return 'Connected';
     case 'reconnecting': {
       const seconds = secondsUntil(view.nextAttemptAt, now);
       return seconds > 0 ? `Reconnecting in ${seconds} s (attempt ${view.attempt})` : `Reconnecting now (attempt ${view.attempt})`;

@@ -77,12 +77,18 @@ export interface SetupSlice {
   resetSetup(): void;
 }
 
+/** The sections of the phone shell's navigation. */
+export type View = 'phone' | 'history' | 'settings';
+
 export interface UiSlice {
   ui: {
+    /** The open section; the call area stays on screen whichever it is. */
+    view: View;
     editingAccount: boolean;
     /** Problems the renderer itself ran into (failed IPC calls), shown like main's notices. */
     localNotices: LocalNotice[];
   };
+  showView(view: View): void;
   openAccountEditor(): void;
   closeAccountEditor(): void;
   reportProblem(message: string): void;

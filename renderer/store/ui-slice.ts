@@ -7,10 +7,12 @@ export const LOCAL_NOTICE_PREFIX = 'local-';
 export function createUiSlice(): StateCreator<RingdeskState, [], [], UiSlice> {
   let counter = 0;
   return (set, get) => ({
-    ui: { editingAccount: false, localNotices: [] },
+    ui: { view: 'phone', editingAccount: false, localNotices: [] },
+    showView: (view) => set((s) => (s.ui.view === view ? s : { ui: { ...s.ui, view } })),
     openAccountEditor: () => {
       get().resetSetup();
-      set((s) => ({ ui: { ...s.ui, editingAccount: true } }));
+      // The form opens where the account lives in the shell, so closing it lands there.
+      set((s) => ({ ui: { ...s.ui, view: 'settings', editingAccount: true } }));
     },
     closeAccountEditor: () => {
       get().resetSetup();

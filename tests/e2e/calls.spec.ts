@@ -1,6 +1,7 @@
 import { expect, test } from '../support/fixtures';
 import { sendInvite } from '../support/kamailio/sip-invite.mjs';
 import { answer, callPanel, dial, endedCallPanel, expectAudioFlowing, expectConnected, registeredAgents } from './support/call-steps';
+import { choosePresence } from './support/account-steps';
 
 test.describe('calls between agents', () => {
   test('an outbound call connects with audio flowing both ways, and hanging up ends it on both sides', async ({ launch, kamailio }) => {
@@ -69,7 +70,7 @@ test.describe('calls between agents', () => {
 
   test('calling an agent who is in Do Not Disturb reports busy', async ({ launch, kamailio }) => {
     const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
-    await bob!.page.getByLabel('Presence').selectOption('dnd');
+    await choosePresence(bob!.page, 'Do Not Disturb');
     await dial(alice!.page, '1002');
     await expect(endedCallPanel(alice!.page, '1002')).toContainText('Busy');
   });

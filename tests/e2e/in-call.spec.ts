@@ -145,7 +145,7 @@ test.describe('during a call', () => {
       .catch(async (error: Error) => {
         throw new Error(`${error.message}\nlive timers:\n${(await alice!.probe.timerOrigins()).join('\n\n')}`);
       });
-    await expect(alice!.page.getByTestId('registration-status')).toHaveText('Registered');
-    await expect(bob!.page.getByTestId('registration-status')).toHaveText('Registered');
+    await expect(alice!.page.getByTestId('registration-status')).toHaveText('Connected');
+    await expect(bob!.page.getByTestId('registration-status')).toHaveText('Connected');
   });
 });

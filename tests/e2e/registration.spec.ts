@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
-import { banner, expectRegistered, fillAccount, setUpAndRegister } from './support/account-steps';
+import { banner, choosePresence, expectRegistered, fillAccount, presenceButton, setUpAndRegister } from './support/account-steps';
 
 test.describe('getting registered', () => {
   test('an agent enters their account on first run and is registered, with the tray saying Available', async ({ launch, kamailio }) => {
@@ -54,13 +54,13 @@ test.describe('getting registered', () => {
   test('the account and presence survive a restart and the phone registers by itself', async ({ launch, kamailio }) => {
     const first = await launch();
     await setUpAndRegister(first, kamailio);
-    await first.page.getByLabel('Presence').selectOption('away');
+    await choosePresence(first.page, 'Away');
     await expect.poll(() => first.shell.tray.current?.icon).toBe('away');
     await first.quit();
 
     const second = await launch({ dataDir: first.dataDir });
     await expectRegistered(second);
-    await expect(second.page.getByLabel('Presence')).toHaveValue('away');
+    await expect(presenceButton(second.page)).toHaveAttribute('data-presence', 'away');
     expect(second.shell.tray.current?.icon).toBe('away');
   });
 

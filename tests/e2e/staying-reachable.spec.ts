@@ -1,6 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import { sendInvite } from '../support/kamailio/sip-invite.mjs';
-import { banner, expectRegistered, setUpAndRegister } from './support/account-steps';
+import { banner, choosePresence, expectRegistered, presenceButton, setUpAndRegister } from './support/account-steps';
 
 test.describe('staying reachable', () => {
   test('when the server goes away the agent is told within seconds, and re-registered with no click when it returns', async ({
@@ -27,7 +27,7 @@ test.describe('staying reachable', () => {
     const app = await launch();
     await setUpAndRegister(app, kamailio);
 
-    await app.page.getByLabel('Presence').selectOption('offline');
+    await choosePresence(app.page, 'Offline');
     await expect.poll(() => kamailio.isRegistered('1001')).toBe(false);
     await expect(banner(app.page)).toContainText('You are offline');
     expect(app.shell.tray.current?.icon).toBe('offline');
@@ -42,13 +42,13 @@ test.describe('staying reachable', () => {
     await setUpAndRegister(app, kamailio);
     app.shell.tray.click('Offline');
     await expect.poll(() => kamailio.isRegistered('1001')).toBe(false);
-    await expect(app.page.getByLabel('Presence')).toHaveValue('offline');
+    await expect(presenceButton(app.page)).toHaveAttribute('data-presence', 'offline');
   });
 
   test('in Do Not Disturb the phone stays registered and answers an incoming call 486 Busy Here', async ({ launch, kamailio }) => {
     const app = await launch();
     await setUpAndRegister(app, kamailio);
-    await app.page.getByLabel('Presence').selectOption('dnd');
+    await choosePresence(app.page, 'Do Not Disturb');
     await expect(banner(app.page)).toContainText('Do Not Disturb');
     await expect.poll(() => app.shell.tray.current?.icon).toBe('dnd');
     expect(await kamailio.isRegistered('1001')).toBe(true);

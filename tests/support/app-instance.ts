@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,7 @@ export type AppInstance = Awaited<ReturnType<typeof launchApp>>;
  * real preload. Only Electron's own objects are fakes (see fakes/fake-shell).
  * Several instances can run side by side against one Kamailio.
  */
-export async function launchApp(options: { browser: Browser; rendererOrigin: string; dataDir?: string }) {
+export async function launchApp(options: { browser: Browser; rendererOrigin: string; dataDir?: string; context?: BrowserContextOptions }) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-app-'));
   const { ringdesk, shell, log } = await createTestRingdesk({ dir: dataDir });
   const ipc = new MemoryIpc();
@@ -36,7 +36,7 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
     log,
   });
 
-  const context: BrowserContext = await options.browser.newContext();
+  const context: BrowserContext = await options.browser.newContext(options.context);
   // Bindings and scripts on the context: a page that replaces a crashed one gets them too.
   await context.exposeBinding(INVOKE_BINDING, (source, channel: string, payload: unknown) => {
     const sender: IpcSender = {

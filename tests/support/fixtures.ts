@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type BrowserContextOptions } from '@playwright/test';
 import path from 'node:path';
 import { startKamailio, type KamailioHandle } from './kamailio/kamailio.mjs';
 import { launchApp, type AppInstance } from './app-instance';
@@ -10,7 +10,7 @@ type Fixtures = {
   /** A fresh Kamailio (users 1001–1003) for this test. */
   kamailio: KamailioHandle;
   /** Starts a Ringdesk instance; all are closed after the test. */
-  launch: (options?: { dataDir?: string }) => Promise<AppInstance>;
+  launch: (options?: { dataDir?: string; context?: BrowserContextOptions }) => Promise<AppInstance>;
 };
 type WorkerFixtures = { rendererOrigin: string };
 

@@ -5,12 +5,12 @@ import { useRingingShortcuts } from './use-ringing-shortcuts';
 import './call.css';
 
 /** Every call, ringing, active, held or just ended: shown whatever tab is open. */
-export function CallList() {
+export function CallList({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
   const calls = useRingdesk(selectCalls);
   useRingingShortcuts();
   if (calls.length === 0) return null;
   return (
-    <div className="calls" aria-label="Calls" role="region">
+    <div className={`calls calls-${variant}`} aria-label="Calls" role="region">
       {calls.map((call) => (
         <CallPanel key={call.id} call={call} />
       ))}

@@ -3,19 +3,18 @@ import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { registrationStatusText, selectRegistration } from '../../store/selectors';
 import { useNowUntil } from './use-now-until';
 
-/** "Registered", "Registering…", "Reconnecting in 7 s (attempt 3)", … */
+/** "Connected", "Connecting…", "Reconnecting in 7 s (attempt 3)", … */
 export function RegistrationStatus() {
   const registration = useRingdesk(selectRegistration);
   return (
-    <p className={`registration registration-${registration.status}`}>
-      <span className="registration-label">Phone line</span>
+    <span className={`registration registration-${registration.status}`}>
       {registration.status === 'reconnecting' ? (
         // Keyed by the deadline so each new wait starts from a fresh clock.
         <ReconnectCountdown key={registration.nextAttemptAt} registration={registration} />
       ) : (
         <span data-testid="registration-status">{registrationStatusText(registration, 0)}</span>
       )}
-    </p>
+    </span>
   );
 }
 

@@ -19,7 +19,7 @@ export async function fillAccount(page: Page, entry: AccountEntry): Promise<void
   await page.getByLabel('WebSocket server').fill(entry.wsUrl);
 }
 
-/** First run: enter the account, save, and wait until the phone says Registered. */
+/** First run: enter the account, save, and wait until the phone says Connected. */
 export async function setUpAndRegister(app: AppInstance, kamailio: KamailioHandle, user = '1001'): Promise<void> {
   await fillAccount(app.page, { user, password: `pass${user}`, wsUrl: kamailio.wsUrl });
   await app.page.getByRole('button', { name: 'Save and connect' }).click();
@@ -27,8 +27,23 @@ export async function setUpAndRegister(app: AppInstance, kamailio: KamailioHandl
 }
 
 export async function expectRegistered(app: AppInstance): Promise<void> {
-  await expect(app.page.getByTestId('registration-status')).toHaveText('Registered');
+  await expect(app.page.getByTestId('registration-status')).toHaveText('Connected');
   await expect.poll(() => app.shell.tray.current?.icon).not.toBe('unreachable');
 }
 
 export const banner = (page: Page) => page.getByTestId('reachability-banner');
+
+/** Choose a presence the way an agent does: the presence button in the header, then the item. */
+export async function choosePresence(page: Page, label: 'Available' | 'Away' | 'Do Not Disturb' | 'Offline'): Promise<void> {
+  await page.getByTestId('presence-button').click();
+  await page.getByRole('menuitemradio', { name: label }).click();
+}
+
+/** The presence the header shows (main's, not the last click). */
+export const presenceButton = (page: Page) => page.getByTestId('presence-button');
+
+/** Opens the account form from Settings, where the account lives in the shell. */
+export async function openAccountEditor(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Edit account' }).first().click();
+}

@@ -19,7 +19,7 @@ describe('app', () => {
     });
     expect(screen.getByRole('status').textContent).toBe('Starting…');
     act(() => answer({ ok: true, value: aSnapshot() }));
-    expect((await screen.findByTestId('registration-status')).textContent).toBe('Registered');
+    expect((await screen.findByTestId('registration-status')).textContent).toBe('Connected');
   });
 
   it('shows a readable reason and a Retry button when settings cannot be loaded, then recovers', async () => {
@@ -43,7 +43,7 @@ describe('app', () => {
     desktop.answerOk(contract.account.save, aSnapshot({ registration: { status: 'registering' }, reachability: unreachable() }));
     await fillValidAccount(user);
     await user.click(screen.getByRole('button', { name: 'Save and connect' }));
-    expect((await screen.findByTestId('registration-status')).textContent).toBe('Registering…');
+    expect((await screen.findByTestId('registration-status')).textContent).toBe('Connecting…');
   });
 
   it('keeps the account form as typed when a snapshot arrives meanwhile', async () => {

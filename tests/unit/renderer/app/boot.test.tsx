@@ -34,7 +34,7 @@ describe('starting the window', () => {
     desktop.answerOk(contract.app.getSnapshot, aSnapshot());
     stop = bootRingdesk(container(), { desktop: desktop.api, createTelephony: () => telephony });
 
-    expect((await screen.findByTestId('registration-status')).textContent).toBe('Registered');
+    expect((await screen.findByTestId('registration-status')).textContent).toBe('Connected');
     expect(desktop.callsTo(contract.engine.ready)).toHaveLength(1);
     desktop.push(events.engineCommand, { type: 'register', account: anEngineAccount(), incoming: 'ring' });
     expect(telephony.executed).toHaveLength(1);

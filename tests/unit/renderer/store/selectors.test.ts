@@ -5,8 +5,8 @@ describe('registration status text', () => {
   const now = 1_000_000;
 
   it.each([
-    ['registered', { status: 'registered', since: 0 } as const, 'Registered'],
-    ['registering', { status: 'registering' } as const, 'Registering…'],
+    ['registered', { status: 'registered', since: 0 } as const, 'Connected'],
+    ['registering', { status: 'registering' } as const, 'Connecting…'],
     ['offline', { status: 'offline' } as const, 'Offline'],
     ['failed', { status: 'failed', cause: 'auth' } as const, 'Failed'],
   ])('a %s phone line reads as expected', (_name, view, text) => {

@@ -19,6 +19,7 @@ const withTurnServer = () =>
 
 async function openEditor(snapshot = aSnapshot()) {
   const view = await renderWithStore(<App />, { snapshot });
+  await view.user.click(screen.getByRole('tab', { name: 'Settings' }));
   await view.user.click(screen.getByRole('button', { name: 'Edit account' }));
   return view;
 }
@@ -61,7 +62,7 @@ describe('editing a saved account', () => {
     const { user, desktop } = await openEditor();
     await user.type(screen.getByLabelText('Display name'), ' changed');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(screen.getByTestId('registration-status').textContent).toBe('Registered');
+    expect(screen.getByTestId('registration-status').textContent).toBe('Connected');
     expect(desktop.callsTo(contract.account.save)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../../../../renderer/app/App';
-import { aCall, aSnapshot } from '../../../../fakes/app-snapshots';
-import { renderWithStore } from '../../render-with-store';
+import { App } from '../../../../renderer/app/App';
+import { aCall, aSnapshot } from '../../../fakes/app-snapshots';
+import { renderWithStore } from '../render-with-store';
 
 describe('phone screen sections', () => {
   it('opens on Phone with the dialer, and switches to History and Settings', async () => {
@@ -49,6 +49,7 @@ describe('phone screen sections', () => {
 
   it('keeps the call in view while the agent edits the account', async () => {
     const { user, telephony } = await renderWithStore(<App />, { snapshot: aSnapshot() });
+    await user.click(screen.getByRole('tab', { name: 'Settings' }));
     await user.click(screen.getByRole('button', { name: 'Edit account' }));
     act(() => telephony.pushCall(aCall()));
     expect(screen.getByRole('button', { name: 'Answer' })).toBeDefined();

@@ -1,0 +1,46 @@
+import { Dialer } from '../../features/dialer/Dialer';
+import { HistoryView } from '../../features/history/HistoryView';
+import { IdentityHeader } from '../../features/phone/IdentityHeader';
+import { SettingsView } from '../../features/settings/SettingsView';
+import { AccountSetupForm } from '../../features/setup/AccountSetupForm';
+import { hasCallInProgress } from '../../domain/call-juggling';
+import { useRingdesk } from '../../store/RingdeskStoreProvider';
+import { selectAccountBeingEdited } from '../../store/selectors';
+import type { View } from '../../store/types';
+import { CallArea } from './CallArea';
+import { PANEL_ID, ShellNav, tabId } from './ShellNav';
+import './shell.css';
+
+/**
+ * The agent's phone: identity and presence on top, the call area pinned
+ * under it, the open section scrolling below, the navigation fixed. Only
+ * the open section is rendered, so History is not queried and the
+ * microphone meter is not running while they are not shown.
+ */
+export function PhoneShell() {
+  const view = useRingdesk((s) => s.ui.view);
+  const editing = useRingdesk(selectAccountBeingEdited);
+  const inCall = useRingdesk((s) => hasCallInProgress(s.calls.list));
+  return (
+    <div className="shell" data-view={view}>
+      <IdentityHeader />
+      <ShellNav />
+      <CallArea variant={view === 'phone' ? 'full' : 'compact'} />
+      <main className="shell-content" id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(view)} tabIndex={-1}>
+        {editing ? <AccountSetupForm account={editing} /> : <ViewContent view={view} inCall={inCall} />}
+      </main>
+    </div>
+  );
+}
+
+function ViewContent({ view, inCall }: { view: View; inCall: boolean }) {
+  switch (view) {
+    case 'phone':
+      // During a call the Phone view is the call screen above; its own Keypad sends tones.
+      return inCall ? null : <Dialer />;
+    case 'history':
+      return <HistoryView />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
