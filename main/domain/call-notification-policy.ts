@@ -10,7 +10,8 @@ import { callHistoryStatus } from './call-history-status';
  *
  * ```
  *  (first seen) ──inbound, 'incoming'──► show "Incoming call" [Answer] [Decline]
- *                                        (+ bring the window forward, at most once per 5 s)
+ *                                        (+ bring the window forward: for the first call of
+ *                                        a burst, and at most once per 5 s)
  *  'incoming' ──any other state───────► withdraw it (or, if the caller's other calls
  *                                        still ring, point it at the newest of them)
  *  ──'ended', status 'missed'─────────► show "Missed call from …"
@@ -43,7 +44,7 @@ export interface CallNotificationSettings {
 
 /** Calls from one caller this close together are one burst. */
 export const CALL_BURST_GAP_MS = 5_000;
-/** The window is brought forward for a call at most this often, however many ring. */
+/** The window is brought forward for a call at most this often, however many callers ring. */
 export const WINDOW_RAISE_INTERVAL_MS = 5_000;
 
 interface Caller {
@@ -108,8 +109,10 @@ export function decideCallNotifications(input: {
 
   const caller = (): Caller => callerOf(call.peer, knownName);
   if (call.direction === 'inbound' && call.state === 'incoming') {
+    const joinsBurst = memory.ringing.some((g) => g.caller.number === caller().number);
     memory = startRinging(memory, call.id, caller(), now, settings.notifications.incomingCall, steps);
-    if (settings.bringWindowForward && (memory.raisedAt === null || now - memory.raisedAt >= WINDOW_RAISE_INTERVAL_MS)) {
+    // A burst already brought the window forward: its later calls never do.
+    if (settings.bringWindowForward && !joinsBurst && (memory.raisedAt === null || now - memory.raisedAt >= WINDOW_RAISE_INTERVAL_MS)) {
       steps.push({ kind: 'show-window' });
       memory = { ...memory, raisedAt: now };
     }
