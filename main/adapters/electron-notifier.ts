@@ -23,7 +23,7 @@ export function createElectronNotifier(platform: NodeJS.Platform = process.platf
         body,
         urgency: n.urgent ? 'critical' : 'normal',
         timeoutType: n.persistent ? 'never' : 'default',
-        silent: false,
+        silent: n.quiet === true,
         actions: actions.map((a) => ({ type: 'button', text: a.label })),
       });
       if (handlers.onClick) notification.on('click', handlers.onClick);

@@ -10,16 +10,28 @@ import { callHistoryStatus } from './call-history-status';
  *
  * ```
  *  (first seen) ──inbound, 'incoming'──► show "Incoming call" [Answer] [Decline]
- *                                        (+ bring the window forward)
- *  'incoming' ──any other state───────► close it at once
+ *                                        (+ bring the window forward: for the first call of
+ *                                        a burst, and at most once per 5 s)
+ *  'incoming' ──any other state───────► withdraw it (or, if the caller's other calls
+ *                                        still ring, point it at the newest of them)
  *  ──'ended', status 'missed'─────────► show "Missed call from …"
  * ```
  *
+ * A burst of calls from one caller must not bury the agent: calls from the
+ * same number while one of them still rings, or within 5 s of the last, share
+ * one notification that is updated ("3 calls from …", its buttons acting on
+ * the newest ringing call), and their missed calls share another ("5 missed
+ * calls from …"). Updates replace the notification without a sound.
+ *
  * Do Not Disturb shows nothing (the engine answers 486 anyway); each kind
  * has its own toggle in the preferences.
+ *
+ * Pure: the caller keeps the returned memory and hands it back with the next
+ * report, and passes the time in.
  */
 export type CallNotificationStep =
-  | { kind: 'show-incoming'; notification: DesktopNotification }
+  /** `callId`: the call the notification's Answer / Decline act on. */
+  | { kind: 'show-incoming'; notification: DesktopNotification; callId: string }
   | { kind: 'show-missed'; notification: DesktopNotification }
   | { kind: 'close'; tag: string }
   | { kind: 'show-window' };
@@ -28,6 +40,52 @@ export interface CallNotificationSettings {
   notifications: Preferences['notifications'];
   bringWindowForward: boolean;
   presence: Presence;
+}
+
+/** Calls from one caller this close together are one burst. */
+export const CALL_BURST_GAP_MS = 5_000;
+/** The window is brought forward for a call at most this often, however many callers ring. */
+export const WINDOW_RAISE_INTERVAL_MS = 5_000;
+
+interface Caller {
+  name: string | null;
+  number: string;
+}
+
+/** One caller's burst of ringing calls, shown as one notification. */
+interface RingingGroup {
+  tag: string;
+  caller: Caller;
+  /** Calls in the burst so far, ringing or not. */
+  calls: number;
+  /** Ids of its calls still ringing, oldest first. */
+  ringing: readonly string[];
+  /** The call the notification on screen acts on; null when none is shown. */
+  shown: string | null;
+  lastAt: number;
+}
+
+/** One caller's missed calls in a burst, shown as one notification. */
+interface MissedGroup {
+  tag: string;
+  caller: Caller;
+  calls: number;
+  lastAt: number;
+}
+
+/** What deciding remembers between reports, to group bursts and space out window raises. */
+export interface CallNotificationMemory {
+  readonly ringing: readonly RingingGroup[];
+  readonly missed: readonly MissedGroup[];
+  /** When the window was last brought forward for a call; null before the first. */
+  readonly raisedAt: number | null;
+}
+
+export const NO_CALL_NOTIFICATIONS: CallNotificationMemory = { ringing: [], missed: [], raisedAt: null };
+
+export interface CallNotificationDecision {
+  steps: CallNotificationStep[];
+  memory: CallNotificationMemory;
 }
 
 export const incomingCallTag = (callId: string): string => `incoming-call:${callId}`;
@@ -40,20 +98,35 @@ export function decideCallNotifications(input: {
   settings: CallNotificationSettings;
   /** The name the history remembers for the caller's number. */
   knownName: string | null;
-}): CallNotificationStep[] {
-  const { previous, call, settings, knownName } = input;
+  now: number;
+  memory: CallNotificationMemory;
+}): CallNotificationDecision {
+  const { previous, call, settings, knownName, now } = input;
   const steps: CallNotificationStep[] = [];
-  if (previous === 'incoming' && call.state !== 'incoming') steps.push({ kind: 'close', tag: incomingCallTag(call.id) });
-  if (settings.presence === 'dnd' || previous === call.state) return steps;
+  let memory = forgetQuietBursts(input.memory, now);
+  if (previous === 'incoming' && call.state !== 'incoming') memory = stopRinging(memory, call.id, steps);
+  if (settings.presence === 'dnd' || previous === call.state) return { steps, memory };
 
+  const caller = (): Caller => callerOf(call.peer, knownName);
   if (call.direction === 'inbound' && call.state === 'incoming') {
-    if (settings.notifications.incomingCall) steps.push({ kind: 'show-incoming', notification: incomingCallNotification(call, knownName) });
-    if (settings.bringWindowForward) steps.push({ kind: 'show-window' });
+    const joinsBurst = memory.ringing.some((g) => g.caller.number === caller().number);
+    memory = startRinging(memory, call.id, caller(), now, settings.notifications.incomingCall, steps);
+    // A burst already brought the window forward: its later calls never do.
+    if (settings.bringWindowForward && !joinsBurst && (memory.raisedAt === null || now - memory.raisedAt >= WINDOW_RAISE_INTERVAL_MS)) {
+      steps.push({ kind: 'show-window' });
+      memory = { ...memory, raisedAt: now };
+    }
   }
   if (call.state === 'ended' && settings.notifications.missedCall && callHistoryStatus(call) === 'missed') {
-    steps.push({ kind: 'show-missed', notification: missedCallNotification(call, knownName) });
+    memory = addMissed(memory, call.id, caller(), now, steps);
   }
-  return steps;
+  return { steps, memory };
+}
+
+/** The window and its calls went away: withdraw every ringing notification (their buttons would do nothing). */
+export function forgetRinging(memory: CallNotificationMemory): CallNotificationDecision {
+  const steps: CallNotificationStep[] = memory.ringing.filter((g) => g.shown !== null).map((g) => ({ kind: 'close', tag: g.tag }));
+  return { steps, memory: { ...memory, ringing: [] } };
 }
 
 /** Does deciding for this report need the history's name for the caller? (Saves a lookup on most reports.) */
@@ -61,14 +134,59 @@ export function needsCallerName(previous: CallState | null, call: CallSnapshot):
   return call.direction === 'inbound' && previous !== call.state && (call.state === 'incoming' || call.state === 'ended') && !nameOf(call.peer.displayName, numberOf(call.peer));
 }
 
-function incomingCallNotification(call: CallSnapshot, knownName: string | null): DesktopNotification {
-  const { name, number } = callerOf(call.peer, knownName);
+/** Bursts that are over (nothing rings, nothing new for a while) start afresh next time; this also keeps the memory small. */
+function forgetQuietBursts(memory: CallNotificationMemory, now: number): CallNotificationMemory {
+  const recent = (g: { lastAt: number }) => now - g.lastAt <= CALL_BURST_GAP_MS;
+  return { ...memory, ringing: memory.ringing.filter((g) => g.ringing.length > 0 || recent(g)), missed: memory.missed.filter(recent) };
+}
+
+function startRinging(memory: CallNotificationMemory, callId: string, caller: Caller, now: number, notify: boolean, steps: CallNotificationStep[]): CallNotificationMemory {
+  const existing = memory.ringing.find((g) => g.caller.number === caller.number);
+  const group: RingingGroup = {
+    tag: existing?.tag ?? incomingCallTag(callId),
+    caller,
+    calls: (existing?.calls ?? 0) + 1,
+    ringing: [...(existing?.ringing ?? []), callId],
+    shown: notify ? callId : (existing?.shown ?? null),
+    lastAt: now,
+  };
+  if (notify) steps.push({ kind: 'show-incoming', notification: incomingNotification(group, existing?.shown != null), callId });
+  return { ...memory, ringing: [...memory.ringing.filter((g) => g !== existing), group] };
+}
+
+function stopRinging(memory: CallNotificationMemory, callId: string, steps: CallNotificationStep[]): CallNotificationMemory {
+  const existing = memory.ringing.find((g) => g.ringing.includes(callId));
+  if (!existing) return memory;
+  const ringing = existing.ringing.filter((id) => id !== callId);
+  let shown = existing.shown;
+  if (shown !== null && ringing.length === 0) {
+    steps.push({ kind: 'close', tag: existing.tag });
+    shown = null;
+  } else if (shown === callId) {
+    // Its buttons would act on a call that no longer rings: point them at the newest that does.
+    shown = ringing.at(-1)!;
+    steps.push({ kind: 'show-incoming', notification: incomingNotification({ ...existing, ringing }, true), callId: shown });
+  }
+  const group = { ...existing, ringing, shown };
+  return { ...memory, ringing: memory.ringing.map((g) => (g === existing ? group : g)) };
+}
+
+function addMissed(memory: CallNotificationMemory, callId: string, caller: Caller, now: number, steps: CallNotificationStep[]): CallNotificationMemory {
+  const existing = memory.missed.find((g) => g.caller.number === caller.number);
+  const group: MissedGroup = { tag: existing?.tag ?? missedCallTag(callId), caller, calls: (existing?.calls ?? 0) + 1, lastAt: now };
+  steps.push({ kind: 'show-missed', notification: missedNotification(group, existing !== undefined) });
+  return { ...memory, missed: [...memory.missed.filter((g) => g !== existing), group] };
+}
+
+function incomingNotification(group: RingingGroup, update: boolean): DesktopNotification {
+  const { name, number } = group.caller;
   return {
-    tag: incomingCallTag(call.id),
-    title: messages.notifications.incomingCall,
+    tag: group.tag,
+    title: group.calls > 1 ? messages.notifications.callsFrom(group.calls, name ?? number) : messages.notifications.incomingCall,
     body: name ? `${name}\n${number}` : number,
     urgent: true,
     persistent: true,
+    quiet: update,
     actions: [
       { id: 'answer', label: messages.notifications.answer },
       { id: 'decline', label: messages.notifications.decline },
@@ -76,17 +194,19 @@ function incomingCallNotification(call: CallSnapshot, knownName: string | null):
   };
 }
 
-function missedCallNotification(call: CallSnapshot, knownName: string | null): DesktopNotification {
-  const { name, number } = callerOf(call.peer, knownName);
+function missedNotification(group: MissedGroup, update: boolean): DesktopNotification {
+  const { name, number } = group.caller;
+  const who = name ?? number;
   return {
-    tag: missedCallTag(call.id),
-    title: messages.notifications.missedCallFrom(name ?? number),
+    tag: group.tag,
+    title: group.calls > 1 ? messages.notifications.missedCallsFrom(group.calls, who) : messages.notifications.missedCallFrom(who),
     body: name ? number : messages.notifications.missedCallBody,
+    quiet: update,
   };
 }
 
 /** Display name from SIP, else the history's, else none; and the number (or address). */
-export function callerOf(peer: CallPeer, knownName: string | null): { name: string | null; number: string } {
+export function callerOf(peer: CallPeer, knownName: string | null): Caller {
   const number = numberOf(peer);
   return { name: nameOf(peer.displayName, number) ?? nameOf(knownName, number), number };
 }

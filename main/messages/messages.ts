@@ -42,9 +42,12 @@ export const messages = {
     connectionLost: 'Calls will not ring — connection lost',
     connectionLostBody: 'Ringdesk lost its connection to the phone server and is reconnecting.',
     incomingCall: 'Incoming call',
+    /** Several calls from one caller in a burst, shown as one notification. */
+    callsFrom: (count: number, who: string) => `${count} calls from ${who}`,
     answer: 'Answer',
     decline: 'Decline',
     missedCallFrom: (who: string) => `Missed call from ${who}`,
+    missedCallsFrom: (count: number, who: string) => `${count} missed calls from ${who}`,
     missedCallBody: 'Open Ringdesk to call back.',
     unknownCaller: 'Unknown caller',
   },

@@ -15,6 +15,8 @@ export interface DesktopNotification {
   urgent?: boolean;
   /** Stays on screen until closed (a ringing call), where the OS allows it. */
   persistent?: boolean;
+  /** An update of one already on screen (a burst of calls): replace it without a sound. */
+  quiet?: boolean;
   /**
    * Buttons, where the OS supports them (macOS, Windows). Elsewhere the
    * notification shows without them, and clicking it opens the window.

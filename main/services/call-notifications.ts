@@ -1,8 +1,10 @@
 import type { CallAction, CallSnapshot, CallState } from '../../common/schemas/call';
 import {
+  NO_CALL_NOTIFICATIONS,
   decideCallNotifications,
-  incomingCallTag,
+  forgetRinging,
   needsCallerName,
+  type CallNotificationDecision,
   type CallNotificationSettings,
   type CallNotificationStep,
 } from '../domain/call-notification-policy';
@@ -21,6 +23,8 @@ export interface CallNotificationsDeps {
   settings: () => Promise<CallNotificationSettings>;
   /** The history's name for a number (see HistoryStore.lookupName). */
   lookupName: (user: string) => Promise<string | null>;
+  /** Epoch ms: bursts are grouped, and window raises spaced out, by time. */
+  now: () => number;
   log: Logger;
 }
 
@@ -34,6 +38,8 @@ export class CallNotifications {
   /** Last state seen of each call not yet ended. */
   private readonly states = new Map<string, CallState>();
   private readonly ended = new Set<string>();
+  /** The policy's memory of bursts and window raises, handed back on every decision. */
+  private memory = NO_CALL_NOTIFICATIONS;
   private readonly queue = createSerialQueue((error) => this.deps.log.error(`call notification failed: ${String(error)}`));
 
   constructor(private readonly deps: CallNotificationsDeps) {}
@@ -44,8 +50,8 @@ export class CallNotifications {
 
   /** The renderer (and its calls) went away: withdraw notifications whose buttons would now do nothing. */
   rendererGone(): void {
-    for (const [id, state] of this.states) if (state === 'incoming') this.deps.notifier.close(incomingCallTag(id));
     this.states.clear();
+    this.follow(forgetRinging(this.memory));
   }
 
   private async handle(call: CallSnapshot): Promise<void> {
@@ -54,7 +60,13 @@ export class CallNotifications {
     this.remember(call);
     const knownName = needsCallerName(previous, call) ? await this.deps.lookupName(call.peer.user) : null;
     const settings = await this.deps.settings();
-    for (const step of decideCallNotifications({ previous, call, settings, knownName })) this.apply(step, call.id);
+    // The memory is read only now, after the awaits: a rendererGone() meanwhile has already changed it.
+    this.follow(decideCallNotifications({ previous, call, settings, knownName, now: this.deps.now(), memory: this.memory }));
+  }
+
+  private follow({ steps, memory }: CallNotificationDecision): void {
+    this.memory = memory;
+    for (const step of steps) this.apply(step);
   }
 
   private remember(call: CallSnapshot): void {
@@ -67,10 +79,11 @@ export class CallNotifications {
     if (this.ended.size > REMEMBERED_ENDED_CALLS) this.ended.delete(this.ended.values().next().value!);
   }
 
-  private apply(step: CallNotificationStep, callId: string): void {
+  private apply(step: CallNotificationStep): void {
     const { notifier, showWindow, sendAction } = this.deps;
     switch (step.kind) {
-      case 'show-incoming':
+      case 'show-incoming': {
+        const { callId } = step;
         notifier.show(step.notification, {
           onClick: showWindow,
           onAction: (action) => {
@@ -80,6 +93,7 @@ export class CallNotifications {
           },
         });
         break;
+      }
       case 'show-missed':
         notifier.show(step.notification, { onClick: showWindow });
         break;

@@ -45,6 +45,7 @@ export function createCallServices(deps: {
     sendAction: (action) => deps.renderer.callAction(action),
     settings: deps.settings,
     lookupName: (user) => deps.history.lookupName(user),
+    now: () => deps.clock.now(),
     log: deps.log,
   });
   const recorder = new CallHistoryRecorder({

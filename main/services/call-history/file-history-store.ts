@@ -13,6 +13,8 @@ export const KEPT_ENTRIES = 100_000;
 /** Lines the file may hold beyond the kept entries before it is rewritten (dropped, duplicate or damaged lines). */
 export const REWRITE_SLACK = 10_000;
 
+/** Calls written with one fsync at most, so a burst's write never stalls main's event loop for long either. */
+const ENTRIES_PER_WRITE = 500;
 /** Entries indexed between yields, so loading never stalls main's event loop for long. */
 const ENTRIES_PER_TURN = 5_000;
 
@@ -34,7 +36,8 @@ export interface FileHistoryStoreOptions {
  *   asynchronously and yields while parsing, so start-up is not blocked;
  *   every method waits for it.
  * - Each call is one appended line, fsynced before `add` resolves; writes
- *   run one at a time.
+ *   run one at a time, and calls added while one is under way share the
+ *   next (one fsync for a burst).
  * - After a crash the last line may be cut short: it is skipped and logged.
  *   Unreadable lines elsewhere are skipped too; the rest is kept.
  * - When the file holds more than `slack` lines beyond the kept entries it
@@ -106,21 +109,46 @@ export function createFileHistoryStore(options: FileHistoryStoreOptions): Histor
     }
   }
 
-  async function append(entry: HistoryEntry): Promise<HistoryAddOutcome> {
+  /**
+   * Entries waiting for the next write. A flood of calls ends many calls a
+   * second: each waiting for its own fsync would build a backlog (and make
+   * quitting wait for it), so everything handed in while a write is on its
+   * way to disk goes in the next one, with one fsync. Each `add` still
+   * resolves only once its own line is on disk.
+   */
+  let batch: { entries: HistoryEntry[]; written: Promise<HistoryAddOutcome> } | null = null;
+
+  function enqueue(entry: HistoryEntry): Promise<HistoryAddOutcome> {
+    if (!batch || batch.entries.length >= ENTRIES_PER_WRITE) {
+      const next: { entries: HistoryEntry[]; written: Promise<HistoryAddOutcome> } = { entries: [], written: Promise.resolve('added') };
+      next.written = writes.run(() => {
+        // Closed as its write starts: entries from now on wait for the next one.
+        if (batch === next) batch = null;
+        return append(next.entries);
+      });
+      batch = next;
+    }
+    batch.entries.push(entry);
+    return batch.written;
+  }
+
+  async function append(entries: HistoryEntry[]): Promise<HistoryAddOutcome> {
     let outcome: HistoryAddOutcome = 'added';
     try {
-      await appendToHistoryFile(file, (needsNewline ? '\n' : '') + toLine(entry), { newFile: !fileExists });
+      await appendToHistoryFile(file, (needsNewline ? '\n' : '') + entries.map(toLine).join(''), { newFile: !fileExists });
       fileExists = true;
       needsNewline = false;
-      fileLines++;
+      fileLines += entries.length;
     } catch (error) {
       // A failed write may have left half a line: start the next one afresh.
       needsNewline = true;
       outcome = 'not-saved';
-      log.error(`call history: could not save a call (${errorCode(error)})`);
+      log.error(`call history: could not save ${entries.length === 1 ? 'a call' : `${entries.length} calls`} (${errorCode(error)})`);
     }
-    pending.delete(entry.id);
-    index.add(entry);
+    for (const entry of entries) {
+      pending.delete(entry.id);
+      index.add(entry);
+    }
     if (outcome === 'added' && wantsRewrite()) await rewrite();
     return outcome;
   }
@@ -131,7 +159,7 @@ export function createFileHistoryStore(options: FileHistoryStoreOptions): Histor
       await store.load();
       if (index.has(entry.id) || pending.has(entry.id)) return 'duplicate';
       pending.add(entry.id);
-      return writes.run(() => append(entry));
+      return enqueue(entry);
     },
     async query(query: HistoryQueryParams): Promise<HistoryPage> {
       await store.load();

@@ -15,7 +15,8 @@ const INCOMING_TAG = 'incoming-call:call-1';
 let dir: string;
 
 async function start() {
-  const t = await createTestRingdesk({ dir, clock: new FakeClock() });
+  const clock = new FakeClock();
+  const t = await createTestRingdesk({ dir, clock });
   const actions: CallAction[] = [];
   const added: HistoryEntry[] = [];
   t.ringdesk.attachRenderer((channel, payload) => {
@@ -24,7 +25,7 @@ async function start() {
   });
   const report = (call: CallSnapshot) => t.ringdesk.handlers.calls.report(call, own);
   const history = (filter: 'all' | 'missed' = 'all') => t.ringdesk.handlers.history.query({ filter, search: '', limit: 100 }, own);
-  return { ...t, actions, added, report, history, notifier: t.shell.notifier };
+  return { ...t, clock, actions, added, report, history, notifier: t.shell.notifier };
 }
 
 beforeEach(() => {
@@ -122,6 +123,26 @@ describe('ringing an agent', () => {
       ]),
     );
     expect(t.notifier.shown.map((n) => n.title)).toContain('Missed call from Alice Example');
+  });
+
+  it('a burst of calls from one caller rings as one notification whose Answer takes the newest call, and brings the window forward once', async () => {
+    const t = await start();
+    for (let i = 1; i <= 20; i++) {
+      await t.report(callSnapshot({ id: `call-${i}` }));
+      t.clock.advance(100);
+    }
+    expect([...t.notifier.open.values()].map((n) => n.notification.title)).toEqual(['20 calls from Alice Example']);
+    expect(t.shell.windowShown).toBe(1);
+    t.notifier.act(INCOMING_TAG, 'answer');
+    expect(t.actions).toEqual([{ callId: 'call-20', action: 'answer' }]);
+  });
+
+  it('a window crash during a burst withdraws its ringing notification and leaves one missed-calls notification', async () => {
+    const t = await start();
+    for (let i = 1; i <= 5; i++) await t.report(callSnapshot({ id: `call-${i}` }));
+    t.ringdesk.rendererGone();
+    await expect.poll(async () => (await t.history('missed')).entries.length).toBe(5);
+    expect([...t.notifier.open.values()].map((n) => n.notification.title)).toEqual(['5 missed calls from Alice Example']);
   });
 
   it('shows nothing for the agent’s own outgoing calls', async () => {

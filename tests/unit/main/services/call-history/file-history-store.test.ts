@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryQueryParams, HistoryStore } from '../../../../../main/ports/history-store';
 import { createFileHistoryStore, HISTORY_FILE_NAME } from '../../../../../main/services/call-history/file-history-store';
 import { EARLIEST_CALL_TIME_MS, LATEST_CALL_TIME_MS, MAX_CALL_DURATION_SEC } from '../../../../../common/schemas/call';
@@ -41,7 +41,10 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-history-'));
   log = new MemoryLogger();
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  vi.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function addAll(store: HistoryStore, entries: HistoryEntry[]) {
   for (const e of entries) expect(await store.add(e)).toBe('added');
@@ -179,6 +182,22 @@ describe('call history file', () => {
     for (const name of ['history.jsonl.tmp-1764061200a1b2c3', 'history.jsonl.bak', 'settings.json.tmp']) fs.writeFileSync(path.join(dir, name), 'keep me');
     expect(ids((await open().query(q())).entries)).toEqual(['c1']);
     expect(fs.readdirSync(dir).sort()).toEqual(['history.jsonl', 'history.jsonl.bak', 'history.jsonl.tmp-1764061200a1b2c3', 'settings.json.tmp']);
+  });
+
+  it('writes a flood of calls that end together in a few writes, not one fsync each, every call once and in order', async () => {
+    const store = open();
+    await store.load();
+    const appends = vi.spyOn(fs.promises, 'open');
+    const calls = Array.from({ length: 1_200 }, (_, n) => nthCall(n));
+    const outcomes = await Promise.all(calls.map(async (call, n) => {
+      const outcome = await store.add(call);
+      // Resolved only once its own line is on disk (checked for some: reading the file 1,200 times is slow).
+      if (n % 150 === 0) expect(fs.readFileSync(file(), 'utf8')).toContain(`"id":"${call.id}"`);
+      return outcome;
+    }));
+    expect(outcomes.every((o) => o === 'added')).toBe(true);
+    expect(appends.mock.calls.length).toBeLessThanOrEqual(4);
+    expect(fs.readFileSync(file(), 'utf8').trimEnd().split('\n').map((line) => (JSON.parse(line) as HistoryEntry).id)).toEqual(ids(calls));
   });
 
   it('still lists a call the disk refused, says it was not saved, and carries on', async () => {
