@@ -1,14 +1,12 @@
 import { ArrowLeftRight, Check, Grid3x3, Mic, MicOff, Pause, Phone, PhoneForwarded, PhoneOff, Undo2, UserPlus } from 'lucide-react';
-import { useState } from 'react';
 import type { CallSnapshot } from '../../../common/schemas/call';
 import { answerHoldsAnother } from '../../domain/call-juggling';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectFirstRingingCallId } from '../../store/selectors';
 import { CallButton } from './CallButton';
+import { useCallDrawer } from './call-drawers';
 import { DtmfKeypad } from './DtmfKeypad';
 import { TargetPicker } from './TargetPicker';
-
-type Drawer = 'keypad' | 'transfer' | 'consult' | null;
 
 /**
  * The full call screen's actions for a call in its state. Toggles (Mute,
@@ -103,13 +101,12 @@ export function SwitchButton({ call, iconOnly }: { call: CallSnapshot; iconOnly?
 }
 
 function ActiveCallControls({ call }: { call: CallSnapshot }) {
-  const [drawer, setDrawer] = useState<Drawer>(null);
+  const [drawer, toggle] = useCallDrawer(call.id);
   const toggleHold = useRingdesk((s) => s.toggleHold);
   const sendDtmf = useRingdesk((s) => s.sendDtmf);
   const blindTransfer = useRingdesk((s) => s.blindTransfer);
   const startConsult = useRingdesk((s) => s.startConsult);
   const completeTransfer = useRingdesk((s) => s.completeTransfer);
-  const toggle = (which: Drawer) => setDrawer((open) => (open === which ? null : which));
   const consult = call.consultFor;
 
   return (
@@ -143,10 +140,10 @@ function ActiveCallControls({ call }: { call: CallSnapshot }) {
       )}
       {drawer === 'keypad' && <DtmfKeypad onDigit={(digit) => sendDtmf(call.id, digit)} />}
       {drawer === 'transfer' && (
-        <TargetPicker label="Transfer to" action="Transfer now" onSubmit={(to) => blindTransfer(call.id, to)} onCancel={() => setDrawer(null)} />
+        <TargetPicker label="Transfer to" action="Transfer now" onSubmit={(to) => blindTransfer(call.id, to)} onCancel={() => toggle(null)} />
       )}
       {drawer === 'consult' && (
-        <TargetPicker label="Consult with" action="Call colleague" onSubmit={(to) => startConsult(call.id, to)} onCancel={() => setDrawer(null)} />
+        <TargetPicker label="Consult with" action="Call colleague" onSubmit={(to) => startConsult(call.id, to)} onCancel={() => toggle(null)} />
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { callLayout, liveCalls } from '../../domain/call-juggling';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectCalls } from '../../store/selectors';
+import { CallDrawersProvider } from './call-drawers';
 import { CallPanel } from './CallPanel';
 import { CallRow } from './CallRow';
 import { EndedCalls } from './EndedCalls';
@@ -23,26 +24,30 @@ import './call.css';
 export function CallList({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
   const calls = useRingdesk(selectCalls);
   const layout = useMemo(() => callLayout(calls), [calls]);
+  const live = useMemo(() => liveCalls(calls), [calls]);
+  const liveIds = useMemo(() => live.map((c) => c.id), [live]);
   useRingingShortcuts();
   if (calls.length === 0) return null;
   const waiting = layout.others.filter((c) => c.state === 'incoming');
   const rest = layout.others.filter((c) => c.state !== 'incoming');
   return (
-    <div className={`calls calls-${variant}`} aria-label="Calls" role="region">
-      {variant === 'full' ? (
-        <>
-          {waiting.map((call) => (
-            <CallRow key={call.id} call={call} />
-          ))}
-          {layout.focused && <CallPanel call={layout.focused} />}
-          {rest.map((call) => (
-            <CallRow key={call.id} call={call} />
-          ))}
-        </>
-      ) : (
-        liveCalls(calls).map((call) => <CallRow key={call.id} call={call} />)
-      )}
-      <EndedCalls calls={layout.ended} />
-    </div>
+    <CallDrawersProvider liveCallIds={liveIds}>
+      <div className={`calls calls-${variant}`} aria-label="Calls" role="region">
+        {variant === 'full' ? (
+          <>
+            {waiting.map((call) => (
+              <CallRow key={call.id} call={call} />
+            ))}
+            {layout.focused && <CallPanel call={layout.focused} />}
+            {rest.map((call) => (
+              <CallRow key={call.id} call={call} />
+            ))}
+          </>
+        ) : (
+          live.map((call) => <CallRow key={call.id} call={call} />)
+        )}
+        <EndedCalls calls={layout.ended} />
+      </div>
+    </CallDrawersProvider>
   );
 }

@@ -2,6 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CallList } from '../../../../../renderer/features/call/CallList';
+import { RingdeskStoreProvider } from '../../../../../renderer/store/RingdeskStoreProvider';
 import { aCall, answered, aSnapshot, ended } from '../../../../fakes/app-snapshots';
 import { renderWithStore } from '../../render-with-store';
 
@@ -50,6 +51,17 @@ describe('the full call screen', () => {
     await user.click(keypad);
     expect(keypad.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('group', { name: 'Keypad' })).toBeNull();
+  });
+
+  it('keeps the keypad open while the agent looks at another view and comes back', async () => {
+    const { user, telephony, store, rerender } = await renderWithStore(<CallList variant="full" />, { snapshot: aSnapshot() });
+    act(() => telephony.pushCall(answered(bob)));
+    await user.click(screen.getByRole('button', { name: 'Keypad' }));
+    rerender(<RingdeskStoreProvider store={store}><CallList variant="compact" /></RingdeskStoreProvider>);
+    expect(screen.queryByRole('group', { name: 'Keypad' })).toBeNull();
+    rerender(<RingdeskStoreProvider store={store}><CallList variant="full" /></RingdeskStoreProvider>);
+    await user.click(screen.getByRole('button', { name: 'Send digit 7' }));
+    expect(telephony.opsOf('sendDtmf').map((o) => o.digits)).toEqual(['7']);
   });
 
   it('rings in with a big Answer and Decline', async () => {
