@@ -1,5 +1,7 @@
 import type { LucideIcon } from 'lucide-react';
 
+export type CallButtonLook = 'stacked' | 'inline' | 'icon';
+
 interface CallButtonProps {
   icon: LucideIcon;
   /** The short visible label, which is also the button's accessible name ("Mute", "Hang up"). */
@@ -11,15 +13,20 @@ interface CallButtonProps {
   /** Opens something below (Keypad, Transfer): whether it is open. */
   expanded?: boolean;
   tone?: 'danger' | 'answer' | 'primary';
-  /** Icon only (a one-line row): the label becomes the accessible name and tooltip. */
-  iconOnly?: boolean;
+  /**
+   * 'stacked' (the call card): the label under the icon; 'inline': the label
+   * beside it (a row's Answer / Decline); 'icon' (a row): the icon alone, the
+   * label its accessible name and tooltip.
+   */
+  look?: CallButtonLook;
   keyShortcuts?: string;
   onClick: () => void;
 }
 
 /** One call action: an icon with its label under it (or, in a row, the icon with the label as its name). */
-export function CallButton({ icon: Icon, label, title, pressed, expanded, tone, iconOnly, keyShortcuts, onClick }: CallButtonProps) {
-  const classes = ['call-btn', iconOnly ? 'call-btn-icon' : '', tone ?? '', pressed ? 'call-btn-on' : ''].filter(Boolean).join(' ');
+export function CallButton({ icon: Icon, label, title, pressed, expanded, tone, look = 'stacked', keyShortcuts, onClick }: CallButtonProps) {
+  const iconOnly = look === 'icon';
+  const classes = ['call-btn', `call-btn-${look}`, tone ?? '', pressed ? 'call-btn-on' : ''].filter(Boolean).join(' ');
   return (
     <button
       type="button"

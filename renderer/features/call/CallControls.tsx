@@ -3,7 +3,7 @@ import type { CallSnapshot } from '../../../common/schemas/call';
 import { answerHoldsAnother } from '../../domain/call-juggling';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectFirstRingingCallId } from '../../store/selectors';
-import { CallButton } from './CallButton';
+import { CallButton, type CallButtonLook } from './CallButton';
 import { useCallDrawer } from './call-drawers';
 import { DtmfKeypad } from './DtmfKeypad';
 import { TargetPicker } from './TargetPicker';
@@ -17,7 +17,7 @@ export function CallControls({ call }: { call: CallSnapshot }) {
   if (call.state === 'incoming') {
     return (
       <div className="call-ringing-actions">
-        <RingingActions call={call} />
+        <RingingActions call={call} look="inline" />
       </div>
     );
   }
@@ -35,7 +35,7 @@ export function CallControls({ call }: { call: CallSnapshot }) {
  * "Hold & answer") and Decline. The call Enter / Escape act on says so in
  * its tooltips.
  */
-export function RingingActions({ call, iconOnly }: { call: CallSnapshot; iconOnly?: boolean }) {
+export function RingingActions({ call, look }: { call: CallSnapshot; look?: CallButtonLook }) {
   const answer = useRingdesk((s) => s.answer);
   const decline = useRingdesk((s) => s.decline);
   const holdsAnother = useRingdesk((s) => answerHoldsAnother(s.calls.list, call.id));
@@ -49,7 +49,7 @@ export function RingingActions({ call, iconOnly }: { call: CallSnapshot; iconOnl
         label={answerLabel}
         title={shortcut(holdsAnother ? 'Put the current call on hold and answer' : 'Answer', 'Enter')}
         tone="answer"
-        iconOnly={iconOnly}
+        look={look}
         keyShortcuts={hasShortcuts ? 'Enter' : undefined}
         onClick={() => answer(call.id)}
       />
@@ -58,7 +58,7 @@ export function RingingActions({ call, iconOnly }: { call: CallSnapshot; iconOnl
         label="Decline"
         title={shortcut('Decline', 'Esc')}
         tone="danger"
-        iconOnly={iconOnly}
+        look={look}
         keyShortcuts={hasShortcuts ? 'Escape' : undefined}
         onClick={() => decline(call.id)}
       />
@@ -66,12 +66,12 @@ export function RingingActions({ call, iconOnly }: { call: CallSnapshot; iconOnl
   );
 }
 
-export function HangUpButton({ callId, iconOnly }: { callId: string; iconOnly?: boolean }) {
+export function HangUpButton({ callId, look }: { callId: string; look?: CallButtonLook }) {
   const hangup = useRingdesk((s) => s.hangup);
-  return <CallButton icon={PhoneOff} label="Hang up" tone="danger" iconOnly={iconOnly} onClick={() => hangup(callId)} />;
+  return <CallButton icon={PhoneOff} label="Hang up" tone="danger" look={look} onClick={() => hangup(callId)} />;
 }
 
-export function MuteButton({ call, iconOnly }: { call: CallSnapshot; iconOnly?: boolean }) {
+export function MuteButton({ call, look }: { call: CallSnapshot; look?: CallButtonLook }) {
   const toggleMute = useRingdesk((s) => s.toggleMute);
   return (
     <CallButton
@@ -79,14 +79,14 @@ export function MuteButton({ call, iconOnly }: { call: CallSnapshot; iconOnly?: 
       label="Mute"
       title={call.muted ? 'Muted — the other side cannot hear you. Press to unmute' : 'Mute your microphone'}
       pressed={call.muted}
-      iconOnly={iconOnly}
+      look={look}
       onClick={() => toggleMute(call.id)}
     />
   );
 }
 
 /** On a held call while the agent talks on another: one click swaps the two. */
-export function SwitchButton({ call, iconOnly }: { call: CallSnapshot; iconOnly?: boolean }) {
+export function SwitchButton({ call, look }: { call: CallSnapshot; look?: CallButtonLook }) {
   const switchTo = useRingdesk((s) => s.switchTo);
   return (
     <CallButton
@@ -94,7 +94,7 @@ export function SwitchButton({ call, iconOnly }: { call: CallSnapshot; iconOnly?
       label="Switch"
       title="Put the other call on hold and talk to this one"
       tone="primary"
-      iconOnly={iconOnly}
+      look={look}
       onClick={() => switchTo(call.id)}
     />
   );

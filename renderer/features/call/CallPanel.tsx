@@ -1,6 +1,7 @@
 import type { CallSnapshot } from '../../../common/schemas/call';
 import { callStateText, transferText } from '../../domain/call-outcome-text';
 import { CallControls } from './CallControls';
+import { CallSection } from './CallSection';
 import { CallTimer } from './CallTimer';
 import { PeerAvatar } from './PeerAvatar';
 import { useCallPeer } from './use-call-peer';
@@ -13,13 +14,7 @@ export function CallPanel({ call }: { call: CallSnapshot }) {
   const peer = useCallPeer(call);
   const transfer = transferText(call);
   return (
-    <section
-      className={`call-panel call-card call-${call.state}${call.held ? ' call-held' : ''}`}
-      data-testid="call-panel"
-      data-call-id={call.id}
-      data-call-state={call.state}
-      aria-label={`Call with ${peer.title}`}
-    >
+    <CallSection call={call} title={peer.title} layout="card">
       <div className="call-summary">
         <PeerAvatar name={peer.name} />
         <div className="call-peer">
@@ -37,6 +32,6 @@ export function CallPanel({ call }: { call: CallSnapshot }) {
       {call.consultFor && <p className="call-note">Consultation call — the caller is on hold</p>}
       {transfer && <p className={`call-note${call.transfer?.status === 'failed' ? ' call-note-error' : ''}`}>{transfer}</p>}
       <CallControls call={call} />
-    </section>
+    </CallSection>
   );
 }

@@ -2,6 +2,7 @@ import type { CallSnapshot } from '../../../common/schemas/call';
 import { callStateText } from '../../domain/call-outcome-text';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { HangUpButton, MuteButton, RingingActions, SwitchButton } from './CallControls';
+import { CallSection } from './CallSection';
 import { CallTimer } from './CallTimer';
 import { PeerAvatar } from './PeerAvatar';
 import { useCallPeer } from './use-call-peer';
@@ -19,13 +20,7 @@ export function CallRow({ call }: { call: CallSnapshot }) {
   // The talk time says "connected" by itself; the word stays for screen readers.
   const talkingSince = call.state === 'active' && !call.held && !call.remoteHeld ? call.answeredAt : null;
   return (
-    <section
-      className={`call-panel call-row call-${call.state}${call.held ? ' call-held' : ''}`}
-      data-testid="call-panel"
-      data-call-id={call.id}
-      data-call-state={call.state}
-      aria-label={`Call with ${peer.title}`}
-    >
+    <CallSection call={call} title={peer.title} layout="row">
       <PeerAvatar name={peer.name} size="sm" />
       <p className="call-row-peer">
         <span className="call-peer-name">{peer.title}</span>
@@ -42,18 +37,18 @@ export function CallRow({ call }: { call: CallSnapshot }) {
           <RowActions call={call} />
         </div>
       )}
-    </section>
+    </CallSection>
   );
 }
 
 function RowActions({ call }: { call: CallSnapshot }) {
   const anotherIsTalking = useRingdesk((s) => s.calls.list.some((c) => c.id !== call.id && c.state === 'active' && !c.held));
-  if (call.state === 'incoming') return <RingingActions call={call} iconOnly />;
+  if (call.state === 'incoming') return <RingingActions call={call} look="inline" />;
   return (
     <>
-      {call.state === 'active' && call.held && anotherIsTalking && <SwitchButton call={call} iconOnly />}
-      {call.state === 'active' && <MuteButton call={call} iconOnly />}
-      <HangUpButton callId={call.id} iconOnly />
+      {call.state === 'active' && call.held && anotherIsTalking && <SwitchButton call={call} look="icon" />}
+      {call.state === 'active' && <MuteButton call={call} look="icon" />}
+      <HangUpButton callId={call.id} look="icon" />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { flushSync } from 'react-dom';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Outcome } from '../../store/types';
+import { NUMBER_FIELD_PROPS } from '../dialer/number-field';
 import { SuggestionList } from '../dialer/SuggestionList';
 import { TARGET_SOURCES, type TargetSource } from './target-sources';
 
@@ -23,7 +24,6 @@ interface TargetPickerProps {
  */
 export function TargetPicker({ label, action, onSubmit, onCancel, sources = TARGET_SOURCES }: TargetPickerProps) {
   const id = useId();
-  const field = useRef<HTMLInputElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -48,11 +48,7 @@ export function TargetPicker({ label, action, onSubmit, onCancel, sources = TARG
       <div className="call-form-row">
         <input
           id={id}
-          ref={field}
-          type="text"
-          inputMode="tel"
-          autoComplete="off"
-          spellCheck={false}
+          {...NUMBER_FIELD_PROPS}
           autoFocus
           placeholder="Number, extension or name"
           value={target}

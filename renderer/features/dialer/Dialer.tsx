@@ -3,6 +3,7 @@ import { cleanPastedText, formatAsYouType, parseDialInput } from '../../domain/p
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectDefaultCountry } from '../../store/selectors';
 import { DialKeypad } from './DialKeypad';
+import { NUMBER_FIELD_PROPS } from './number-field';
 import { SuggestionList } from './SuggestionList';
 import { usePeerSuggestions } from './use-dial-suggestions';
 import './dialer.css';
@@ -75,11 +76,7 @@ export function Dialer() {
         <input
           id={id}
           ref={field}
-          type="text"
-          inputMode="tel"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="off"
+          {...NUMBER_FIELD_PROPS}
           value={text}
           placeholder="e.g. 1002, a phone number or sip:alice@example.com"
           aria-invalid={error ? true : undefined}
