@@ -43,14 +43,18 @@ function talking(calls: readonly CallSnapshot[]): CallSnapshot[] {
   return calls.filter((c) => (c.state === 'active' || c.state === 'connecting') && !c.held);
 }
 
+/** Sort order: the call answered (or, never answered, started) last comes first. */
+function latestAnsweredFirst(a: CallSnapshot, b: CallSnapshot): number {
+  return (b.answeredAt ?? b.startedAt) - (a.answeredAt ?? a.startedAt);
+}
+
 /**
  * The call "in the agent's ear": the most recently answered call they have
  * not held; else one being set up (connecting, or dialled out). Null when
  * the agent is free (ringing-in calls do not count).
  */
 export function currentCall(calls: readonly CallSnapshot[]): CallSnapshot | null {
-  const byAnswer = (a: CallSnapshot, b: CallSnapshot) => (b.answeredAt ?? b.startedAt) - (a.answeredAt ?? a.startedAt);
-  const [first] = talking(calls).sort(byAnswer);
+  const [first] = talking(calls).sort(latestAnsweredFirst);
   if (first) return first;
   return calls.find((c) => c.state === 'connecting' || c.state === 'dialing' || c.state === 'ringing') ?? null;
 }
@@ -63,6 +67,36 @@ export function isBusy(calls: readonly CallSnapshot[]): boolean {
 /** Incoming calls still ringing, the longest-waiting first. */
 export function ringingCalls(calls: readonly CallSnapshot[]): CallSnapshot[] {
   return calls.filter((c) => c.state === 'incoming').sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/**
+ * How the call area lays the calls out: one call in focus (the full in-call
+ * screen), the other live calls as one-line rows beside it, and the calls
+ * that just ended. In focus: the call in the agent's ear; else the call
+ * ringing in longest; else the held call answered last (the agent held
+ * their only call and will resume it).
+ */
+export interface CallLayout {
+  focused: CallSnapshot | null;
+  /** Live calls other than the focused one, in the order they came. */
+  others: CallSnapshot[];
+  /** Ended calls still shown with their outcome, in the order they came. */
+  ended: CallSnapshot[];
+}
+
+export function callLayout(calls: readonly CallSnapshot[]): CallLayout {
+  const live = liveCalls(calls);
+  const focused = currentCall(live) ?? ringingCalls(live)[0] ?? [...live].sort(latestAnsweredFirst)[0] ?? null;
+  return {
+    focused,
+    others: live.filter((c) => c !== focused),
+    ended: calls.filter((c) => c.state === 'ended'),
+  };
+}
+
+/** Answering `callId` first puts a call the agent is talking on on hold (call waiting: "Hold & answer"). */
+export function answerHoldsAnother(calls: readonly CallSnapshot[], callId: string): boolean {
+  return planAnswer(calls, callId).hold.length > 0;
 }
 
 /** What to do to bring `callId` to the agent's ear. */

@@ -88,3 +88,8 @@ export function transferText(call: CallSnapshot): string | null {
       return `The transfer to ${target} did not go through — you are still on the call`;
   }
 }
+
+/** The one line several just-ended calls fold into: "3 calls ended". */
+export function endedCallsText(count: number): string {
+  return count === 1 ? '1 call ended' : `${count} calls ended`;
+}

@@ -8,24 +8,32 @@ test.describe('during a call', () => {
     await answer(bob!.page, '1001');
     await expectConnected(alice!.page, '1002');
 
-    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Hold' }).click();
+    const hold = callPanel(alice!.page, '1002').getByRole('button', { name: 'Hold', exact: true });
+    await hold.click();
     await expect(callPanel(alice!.page, '1002').getByTestId('call-state')).toHaveText('On hold');
+    await expect(hold).toHaveAttribute('aria-pressed', 'true');
     await expect(callPanel(bob!.page, '1001').getByTestId('call-state')).toHaveText('Held by the other side');
 
-    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Resume' }).click();
+    await hold.click();
     await expectConnected(alice!.page, '1002');
     await expectConnected(bob!.page, '1001');
   });
 
-  test('mute stops sending the microphone and unmute restores it', async ({ launch, kamailio }) => {
+  test('the call screen shows the talk time, and Mute stays pressed until pressed again', async ({ launch, kamailio }) => {
     const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
     await dial(alice!.page, '1002');
     await answer(bob!.page, '1001');
     await expectAudioFlowing(alice!);
-    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Mute' }).click();
-    await expect(callPanel(alice!.page, '1002').getByRole('button', { name: 'Unmute' })).toBeVisible();
-    await callPanel(alice!.page, '1002').getByRole('button', { name: 'Unmute' }).click();
-    await expect(callPanel(alice!.page, '1002').getByRole('button', { name: 'Mute' })).toBeVisible();
+    const panel = callPanel(alice!.page, '1002');
+    await expect(panel.getByTestId('call-timer')).toHaveText(/^\d\d:\d\d$/);
+    await expect(panel.getByTestId('call-timer')).not.toHaveText('00:00');
+    const mute = panel.getByRole('button', { name: 'Mute', exact: true });
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
+    await mute.click();
+    await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await expect(mute).toHaveText('Mute');
+    await mute.click();
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
   });
 
   test('keypad digits go out as RFC 4733 tones, or as SIP INFO when chosen', async ({ launch, kamailio }) => {
@@ -109,7 +117,8 @@ test.describe('during a call', () => {
 
     await dial(carol!.page, '1002');
     await expect(callPanel(bob!.page, '1003').getByTestId('call-state')).toHaveText('Incoming call');
-    await answer(bob!.page, '1003');
+    await expect(callPanel(bob!.page, '1003').getByRole('button', { name: 'Decline' })).toBeVisible();
+    await callPanel(bob!.page, '1003').getByRole('button', { name: 'Hold & answer' }).click();
     await expectConnected(bob!.page, '1003');
     await expect(callPanel(bob!.page, '1001').getByTestId('call-state')).toHaveText('On hold');
     await expect(callPanel(alice!.page, '1002').getByTestId('call-state')).toHaveText('Held by the other side');

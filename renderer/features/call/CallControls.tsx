@@ -1,26 +1,23 @@
-import { useState } from 'react';
+import { ArrowLeftRight, Check, Grid3x3, Mic, MicOff, Pause, Phone, PhoneForwarded, PhoneOff, Undo2, UserPlus } from 'lucide-react';
 import type { CallSnapshot } from '../../../common/schemas/call';
+import { answerHoldsAnother } from '../../domain/call-juggling';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
-import { AddressForm } from './AddressForm';
+import { selectFirstRingingCallId } from '../../store/selectors';
+import { CallButton, type CallButtonLook } from './CallButton';
+import { useCallDrawer } from './call-drawers';
 import { DtmfKeypad } from './DtmfKeypad';
+import { TargetPicker } from './TargetPicker';
 
-type Drawer = 'keypad' | 'transfer' | 'consult' | null;
-
-/** The buttons a call has in its state; labels say what a press will do ("Mute" / "Unmute"). */
+/**
+ * The full call screen's actions for a call in its state. Toggles (Mute,
+ * Hold) keep their label and show when they are on (aria-pressed); Hang up
+ * (and Decline while ringing) is the one red action.
+ */
 export function CallControls({ call }: { call: CallSnapshot }) {
-  const answer = useRingdesk((s) => s.answer);
-  const decline = useRingdesk((s) => s.decline);
-  const hangup = useRingdesk((s) => s.hangup);
-
   if (call.state === 'incoming') {
     return (
-      <div className="call-actions">
-        <button type="button" className="answer" title="Answer (Enter)" aria-keyshortcuts="Enter" onClick={() => answer(call.id)}>
-          Answer
-        </button>
-        <button type="button" className="decline" title="Decline (Esc)" aria-keyshortcuts="Escape" onClick={() => decline(call.id)}>
-          Decline
-        </button>
+      <div className="call-ringing-actions">
+        <RingingActions call={call} look="inline" />
       </div>
     );
   }
@@ -28,61 +25,114 @@ export function CallControls({ call }: { call: CallSnapshot }) {
   return (
     <div className="call-actions">
       {call.consultFor && <BackToCaller consultId={call.id} />}
-      <button type="button" className="hangup" onClick={() => hangup(call.id)}>
-        Hang up
-      </button>
+      <HangUpButton callId={call.id} />
     </div>
   );
 }
 
-function ActiveCallControls({ call }: { call: CallSnapshot }) {
-  const [drawer, setDrawer] = useState<Drawer>(null);
+/**
+ * Answer (or, on a call that rings in while the agent talks on another,
+ * "Hold & answer") and Decline. The call Enter / Escape act on says so in
+ * its tooltips.
+ */
+export function RingingActions({ call, look }: { call: CallSnapshot; look?: CallButtonLook }) {
+  const answer = useRingdesk((s) => s.answer);
+  const decline = useRingdesk((s) => s.decline);
+  const holdsAnother = useRingdesk((s) => answerHoldsAnother(s.calls.list, call.id));
+  const hasShortcuts = useRingdesk((s) => selectFirstRingingCallId(s) === call.id);
+  const answerLabel = holdsAnother ? 'Hold & answer' : 'Answer';
+  const shortcut = (label: string, key: string) => (hasShortcuts ? `${label} (${key})` : label);
+  return (
+    <>
+      <CallButton
+        icon={Phone}
+        label={answerLabel}
+        title={shortcut(holdsAnother ? 'Put the current call on hold and answer' : 'Answer', 'Enter')}
+        tone="answer"
+        look={look}
+        keyShortcuts={hasShortcuts ? 'Enter' : undefined}
+        onClick={() => answer(call.id)}
+      />
+      <CallButton
+        icon={PhoneOff}
+        label="Decline"
+        title={shortcut('Decline', 'Esc')}
+        tone="danger"
+        look={look}
+        keyShortcuts={hasShortcuts ? 'Escape' : undefined}
+        onClick={() => decline(call.id)}
+      />
+    </>
+  );
+}
+
+export function HangUpButton({ callId, look }: { callId: string; look?: CallButtonLook }) {
   const hangup = useRingdesk((s) => s.hangup);
+  return <CallButton icon={PhoneOff} label="Hang up" tone="danger" look={look} onClick={() => hangup(callId)} />;
+}
+
+export function MuteButton({ call, look }: { call: CallSnapshot; look?: CallButtonLook }) {
   const toggleMute = useRingdesk((s) => s.toggleMute);
-  const toggleHold = useRingdesk((s) => s.toggleHold);
+  return (
+    <CallButton
+      icon={call.muted ? MicOff : Mic}
+      label="Mute"
+      title={call.muted ? 'Muted — the other side cannot hear you. Press to unmute' : 'Mute your microphone'}
+      pressed={call.muted}
+      look={look}
+      onClick={() => toggleMute(call.id)}
+    />
+  );
+}
+
+/** On a held call while the agent talks on another: one click swaps the two. */
+export function SwitchButton({ call, look }: { call: CallSnapshot; look?: CallButtonLook }) {
   const switchTo = useRingdesk((s) => s.switchTo);
+  return (
+    <CallButton
+      icon={ArrowLeftRight}
+      label="Switch"
+      title="Put the other call on hold and talk to this one"
+      tone="primary"
+      look={look}
+      onClick={() => switchTo(call.id)}
+    />
+  );
+}
+
+function ActiveCallControls({ call }: { call: CallSnapshot }) {
+  const [drawer, toggle] = useCallDrawer(call.id);
+  const toggleHold = useRingdesk((s) => s.toggleHold);
   const sendDtmf = useRingdesk((s) => s.sendDtmf);
   const blindTransfer = useRingdesk((s) => s.blindTransfer);
   const startConsult = useRingdesk((s) => s.startConsult);
   const completeTransfer = useRingdesk((s) => s.completeTransfer);
-  const anotherIsTalking = useRingdesk((s) => s.calls.list.some((c) => c.id !== call.id && c.state === 'active' && !c.held));
-  const toggle = (which: Drawer) => setDrawer((open) => (open === which ? null : which));
   const consult = call.consultFor;
 
   return (
     <>
-      <div className="call-actions">
-        <button type="button" onClick={() => toggleMute(call.id)}>
-          {call.muted ? 'Unmute' : 'Mute'}
-        </button>
-        <button type="button" onClick={() => toggleHold(call.id)}>
-          {call.held ? 'Resume' : 'Hold'}
-        </button>
-        {call.held && anotherIsTalking && (
-          <button type="button" onClick={() => switchTo(call.id)} title="Put the other call on hold and talk to this one">
-            Switch
-          </button>
-        )}
-        <button type="button" aria-expanded={drawer === 'keypad'} onClick={() => toggle('keypad')}>
-          Keypad
-        </button>
+      <div className="call-actions call-actions-grid">
+        <MuteButton call={call} />
+        <CallButton
+          icon={Pause}
+          label="Hold"
+          title={call.held ? 'On hold — press to resume the call' : 'Put the call on hold'}
+          pressed={call.held}
+          onClick={() => toggleHold(call.id)}
+        />
+        <CallButton icon={Grid3x3} label="Keypad" title="Send tones (menus, PINs)" expanded={drawer === 'keypad'} onClick={() => toggle('keypad')} />
         {!consult && (
           <>
-            <button type="button" aria-expanded={drawer === 'transfer'} onClick={() => toggle('transfer')}>
-              Transfer
-            </button>
-            <button type="button" aria-expanded={drawer === 'consult'} onClick={() => toggle('consult')} title="Talk to a colleague first, then transfer">
-              Consult
-            </button>
+            <CallButton icon={PhoneForwarded} label="Transfer" title="Hand the call to someone else now" expanded={drawer === 'transfer'} onClick={() => toggle('transfer')} />
+            <CallButton icon={UserPlus} label="Consult" title="Talk to a colleague first, then transfer" expanded={drawer === 'consult'} onClick={() => toggle('consult')} />
           </>
         )}
-        <button type="button" className="hangup" onClick={() => hangup(call.id)}>
-          Hang up
-        </button>
+        <HangUpButton callId={call.id} />
       </div>
       {consult && (
-        <div className="call-actions">
+        <div className="call-actions call-consult-actions">
           <button type="button" className="primary" onClick={() => completeTransfer(consult, call.id)}>
+            <Check className="call-inline-glyph" aria-hidden="true" />
             Complete transfer
           </button>
           <BackToCaller consultId={call.id} />
@@ -90,10 +140,10 @@ function ActiveCallControls({ call }: { call: CallSnapshot }) {
       )}
       {drawer === 'keypad' && <DtmfKeypad onDigit={(digit) => sendDtmf(call.id, digit)} />}
       {drawer === 'transfer' && (
-        <AddressForm label="Transfer to" action="Transfer now" onSubmit={(to) => blindTransfer(call.id, to)} onCancel={() => setDrawer(null)} />
+        <TargetPicker label="Transfer to" action="Transfer now" onSubmit={(to) => blindTransfer(call.id, to)} onCancel={() => toggle(null)} />
       )}
       {drawer === 'consult' && (
-        <AddressForm label="Consult with" action="Call colleague" onSubmit={(to) => startConsult(call.id, to)} onCancel={() => setDrawer(null)} />
+        <TargetPicker label="Consult with" action="Call colleague" onSubmit={(to) => startConsult(call.id, to)} onCancel={() => toggle(null)} />
       )}
     </>
   );
@@ -103,6 +153,7 @@ function BackToCaller({ consultId }: { consultId: string }) {
   const cancelConsult = useRingdesk((s) => s.cancelConsult);
   return (
     <button type="button" onClick={() => cancelConsult(consultId)} title="Hang up on the colleague and resume the caller">
+      <Undo2 className="call-inline-glyph" aria-hidden="true" />
       Back to caller
     </button>
   );

@@ -1,46 +1,37 @@
 import type { CallSnapshot } from '../../../common/schemas/call';
 import { callStateText, transferText } from '../../domain/call-outcome-text';
-import { displayNumber } from '../../domain/phone-number';
-import { useRingdesk } from '../../store/RingdeskStoreProvider';
-import { selectDefaultCountry } from '../../store/selectors';
 import { CallControls } from './CallControls';
+import { CallSection } from './CallSection';
 import { CallTimer } from './CallTimer';
+import { PeerAvatar } from './PeerAvatar';
+import { useCallPeer } from './use-call-peer';
 
 /**
- * One call: who, what is happening, for how long, and what the agent can
- * do. An ended call keeps only its outcome ("Busy", "Number not found", …)
- * until the store drops it.
+ * The in-call screen for the call in focus: who (avatar, name, number),
+ * what is happening and for how long, and everything the agent can do.
  */
 export function CallPanel({ call }: { call: CallSnapshot }) {
-  const country = useRingdesk(selectDefaultCountry);
-  const number = displayNumber(call.peer.user || call.peer.uri, country);
-  // Remote-controlled text (SIP headers): rendered as text, never as markup.
-  const name = call.peer.displayName?.trim() || null;
-  const ended = call.state === 'ended';
-  const transfer = ended ? null : transferText(call);
+  const peer = useCallPeer(call);
+  const transfer = transferText(call);
   return (
-    <section
-      className={`call-panel call-${call.state}${call.held ? ' call-held' : ''}`}
-      data-testid="call-panel"
-      data-call-id={call.id}
-      data-call-state={call.state}
-      aria-label={`Call with ${name ?? number}`}
-    >
+    <CallSection call={call} title={peer.title} layout="card">
       <div className="call-summary">
+        <PeerAvatar name={peer.name} />
         <div className="call-peer">
-          <p className="call-peer-name">{name ?? number}</p>
-          {name && <p className="call-peer-number">{number}</p>}
+          {/* Remote-controlled text (SIP headers): rendered as text, never as markup. */}
+          <p className="call-peer-name">{peer.title}</p>
+          {peer.name && <p className="call-peer-number">{peer.number}</p>}
         </div>
         <div className="call-status">
           <p className="call-state" data-testid="call-state" aria-live="polite">
             {callStateText(call)}
           </p>
-          {!ended && call.answeredAt !== null && <CallTimer answeredAt={call.answeredAt} />}
+          {call.answeredAt !== null && <CallTimer answeredAt={call.answeredAt} />}
         </div>
       </div>
-      {call.consultFor && !ended && <p className="call-note">Consultation call — the caller is on hold</p>}
+      {call.consultFor && <p className="call-note">Consultation call — the caller is on hold</p>}
       {transfer && <p className={`call-note${call.transfer?.status === 'failed' ? ' call-note-error' : ''}`}>{transfer}</p>}
-      {!ended && <CallControls call={call} />}
-    </section>
+      <CallControls call={call} />
+    </CallSection>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
-import { dialTextForPeer } from '../../domain/dial-target';
-import { cleanPastedText, displayNumber, formatAsYouType, parseDialInput } from '../../domain/phone-number';
+import { cleanPastedText, formatAsYouType, parseDialInput } from '../../domain/phone-number';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
-import { selectAccountDomain, selectDefaultCountry } from '../../store/selectors';
+import { selectDefaultCountry } from '../../store/selectors';
 import { DialKeypad } from './DialKeypad';
-import { useDialSuggestions } from './use-dial-suggestions';
+import { NUMBER_FIELD_PROPS } from './number-field';
+import { SuggestionList } from './SuggestionList';
+import { usePeerSuggestions } from './use-dial-suggestions';
 import './dialer.css';
 
 /**
@@ -17,7 +18,6 @@ export function Dialer() {
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
   const country = useRingdesk(selectDefaultCountry);
-  const domain = useRingdesk(selectAccountDomain);
   const lastDialed = useRingdesk((s) => s.calls.lastDialed);
   const dial = useRingdesk((s) => s.dial);
   const redial = useRingdesk((s) => s.redial);
@@ -25,7 +25,7 @@ export function Dialer() {
   const reportProblem = useRingdesk((s) => s.reportProblem);
   const [text, setText] = useState('');
   const [refused, setRefused] = useState<string | null>(null);
-  const suggestions = useDialSuggestions(text);
+  const suggestions = usePeerSuggestions(text);
 
   useEffect(() => {
     void loadLastDialed();
@@ -69,17 +69,6 @@ export function Dialer() {
     change(start === 0 && end === text.length ? cleanPastedText(pasted, country) : next, end === text.length);
   };
 
-  const visibleSuggestions = useMemo(() => {
-    // One line per number (the history holds the same caller many times), and not what is already typed.
-    const seen = new Set([text.trim()]);
-    return suggestions.flatMap((entry) => {
-      const fill = displayNumber(dialTextForPeer(entry.peer, domain), country);
-      if (seen.has(fill)) return [];
-      seen.add(fill);
-      return [{ entry, fill }];
-    });
-  }, [suggestions, text, domain, country]);
-
   return (
     <form className="dialer" aria-label="Dialer" onSubmit={submit}>
       <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -87,11 +76,7 @@ export function Dialer() {
         <input
           id={id}
           ref={field}
-          type="text"
-          inputMode="tel"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="off"
+          {...NUMBER_FIELD_PROPS}
           value={text}
           placeholder="e.g. 1002, a phone number or sip:alice@example.com"
           aria-invalid={error ? true : undefined}
@@ -110,25 +95,14 @@ export function Dialer() {
           </p>
         )}
       </div>
-      {visibleSuggestions.length > 0 && (
-        <ul className="dial-suggestions" aria-label="Recent calls">
-          {visibleSuggestions.map(({ entry, fill }) => (
-            <li key={entry.id}>
-              <button
-                type="button"
-                className="suggestion"
-                onClick={() => {
-                  change(fill, true);
-                  field.current?.focus();
-                }}
-              >
-                <span className="suggestion-name">{entry.peer.displayName || displayNumber(entry.peer.user, country)}</span>
-                {entry.peer.displayName && <span className="suggestion-number">{displayNumber(entry.peer.user, country)}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SuggestionList
+        label="Recent calls"
+        suggestions={suggestions}
+        onPick={(fill) => {
+          change(fill, true);
+          field.current?.focus();
+        }}
+      />
       <DialKeypad onKey={(key) => change(text + key, true)} />
       <div className="dialer-actions">
         <button type="submit" className="primary call-button" disabled={text.trim() === ''}>

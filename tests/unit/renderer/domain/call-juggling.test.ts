@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answerHoldsAnother,
+  callLayout,
   consultedCall,
   currentCall,
   isBusy,
@@ -68,5 +70,34 @@ describe('juggling several calls', () => {
   it('treats snapshots that differ only in identity as the same moment', () => {
     expect(sameCallState(first, { ...first, peer: { ...first.peer } })).toBe(true);
     expect(sameCallState(first, { ...first, muted: true })).toBe(false);
+  });
+});
+
+describe('laying out the call area', () => {
+  const held = { ...first, held: true };
+  const talkingNow = answered(aCall({ id: 'c', startedAt: 6_000 }), 7_000);
+
+  it('focuses the call being talked on, with a call ringing in beside it', () => {
+    const layout = callLayout([first, second]);
+    expect(layout.focused?.id).toBe('a');
+    expect(layout.others.map((c) => c.id)).toEqual(['b']);
+    expect(answerHoldsAnother([first, second], 'b')).toBe(true);
+  });
+
+  it('focuses the call ringing in when nothing else is on, and answering it holds nothing', () => {
+    expect(callLayout([second]).focused?.id).toBe('b');
+    expect(answerHoldsAnother([held, second], 'b')).toBe(false);
+  });
+
+  it('keeps a call the agent held in focus while it is the only one', () => {
+    expect(callLayout([held]).focused?.id).toBe('a');
+    expect(callLayout([held, talkingNow]).focused?.id).toBe('c');
+  });
+
+  it('puts ended calls apart, never in focus', () => {
+    const layout = callLayout([{ ...first, state: 'ended' }, second]);
+    expect(layout.focused?.id).toBe('b');
+    expect(layout.ended.map((c) => c.id)).toEqual(['a']);
+    expect(callLayout([{ ...first, state: 'ended' }]).focused).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallEndReason } from '../../../../common/schemas/call';
-import { callOutcomeText, callStateText, formatCallTimer, transferText } from '../../../../renderer/domain/call-outcome-text';
+import { callOutcomeText, callStateText, endedCallsText, formatCallTimer, transferText } from '../../../../renderer/domain/call-outcome-text';
 import { aCall, answered, ended } from '../../../fakes/app-snapshots';
 
 describe('calls in plain words', () => {
@@ -53,5 +53,12 @@ describe('calls in plain words', () => {
       'The transfer to 1003 did not go through — you are still on the call',
     );
     expect(transferText(call)).toBeNull();
+  });
+});
+
+describe('ended calls folded into one line', () => {
+  it('counts them', () => {
+    expect(endedCallsText(3)).toBe('3 calls ended');
+    expect(endedCallsText(1)).toBe('1 call ended');
   });
 });

@@ -83,7 +83,7 @@ describe('a call in progress', () => {
     expect(screen.getByTestId('call-timer').textContent).toBe('01:05');
   });
 
-  it('labels mute and hold by what a press will do', async () => {
+  it('Mute and Hold keep their labels and show when they are on', async () => {
     const { user, telephony } = await renderWithStore(<CallList />, { snapshot: aSnapshot() });
     act(() => telephony.pushCall(answered(bob)));
     await user.click(screen.getByRole('button', { name: 'Mute' }));
@@ -95,8 +95,10 @@ describe('a call in progress', () => {
 
     act(() => telephony.pushCall({ ...answered(bob), muted: true, held: true }));
     expect(stateOf('Call with Bob Caller')).toBe('On hold');
-    expect(screen.getByRole('button', { name: 'Unmute' })).toBeDefined();
-    expect(screen.getByRole('button', { name: 'Resume' })).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Mute' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Hold' }).getAttribute('aria-pressed')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Hold' }));
+    expect(telephony.operations.at(-1)).toEqual({ op: 'setHeld', callId: 'bob', held: false });
   });
 
   it('shows when the other side put the call on hold', async () => {
@@ -139,11 +141,12 @@ describe('a call in progress', () => {
 });
 
 describe('call waiting', () => {
-  it('a second call rings with its own Answer / Decline, and answering it holds the first', async () => {
+  it('a second call rings with its own Hold & answer / Decline, and answering it holds the first', async () => {
     const { user, telephony } = await renderWithStore(<CallList />, { snapshot: aSnapshot() });
     act(() => telephony.pushCalls([answered(bob), carol]));
-    expect(within(panel('Call with Bob Caller')).queryByRole('button', { name: 'Answer' })).toBeNull();
-    await user.click(within(panel('Call with Carol')).getByRole('button', { name: 'Answer' }));
+    expect(within(panel('Call with Bob Caller')).queryByRole('button', { name: /answer/i })).toBeNull();
+    expect(within(panel('Call with Carol')).getByRole('button', { name: 'Decline' })).toBeDefined();
+    await user.click(within(panel('Call with Carol')).getByRole('button', { name: 'Hold & answer' }));
     expect(telephony.operations).toEqual([
       { op: 'setHeld', callId: 'bob', held: true },
       { op: 'answer', callId: 'carol' },

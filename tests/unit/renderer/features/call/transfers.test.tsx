@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../../../../preload/contract';
 import { CallList } from '../../../../../renderer/features/call/CallList';
-import { aCall, answered, aSnapshot } from '../../../../fakes/app-snapshots';
+import { TargetPicker } from '../../../../../renderer/features/call/TargetPicker';
+import type { TargetSource } from '../../../../../renderer/features/call/target-sources';
+import { aCall, aHistoryEntry, answered, aSnapshot } from '../../../../fakes/app-snapshots';
 import { renderWithStore } from '../../render-with-store';
 
 const caller = answered(aCall({ id: 'caller' }));
@@ -79,5 +82,51 @@ describe('attended transfer', () => {
     act(() => telephony.pushCalls([{ ...caller, held: true }, colleague]));
     expect(panel('Call with 1003').textContent).not.toContain('1002');
     expect(panel('Call with Bob Caller').textContent).not.toContain('1003');
+  });
+});
+
+describe('the transfer target picker', () => {
+  const carolEntry = (id: string) => aHistoryEntry({ id, peer: { uri: 'sip:+12025550199@pbx.example.com', user: '+12025550199', displayName: 'Carol Customer' } });
+
+  it('suggests recent calls matching what is typed, once each, and transfers to the one chosen', async () => {
+    const { user, telephony, desktop } = await onACall();
+    desktop.answerOk(contract.history.query, { entries: [carolEntry('x'), carolEntry('y')], hasMore: false });
+    await user.click(screen.getByRole('button', { name: 'Transfer' }));
+    await user.type(screen.getByLabelText('Transfer to'), 'c');
+    await user.type(screen.getByLabelText('Transfer to'), 'ar');
+    const suggestions = await screen.findByRole('list', { name: 'Recent calls' });
+    expect(desktop.callsTo(contract.history.query).map((q) => q.search)).toEqual(['car']); // not for one letter
+    expect(within(suggestions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Carol Customer(202) 555-0199']);
+
+    await user.click(within(suggestions).getByRole('button', { name: /Carol Customer/ }));
+    expect(screen.getByLabelText<HTMLInputElement>('Transfer to').value).toBe('(202) 555-0199');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Transfer now' }));
+    expect(telephony.opsOf('blindTransfer')).toEqual([]); // choosing is not yet transferring
+    await user.keyboard('{Enter}');
+    expect(telephony.opsOf('blindTransfer')).toEqual([{ op: 'blindTransfer', callId: 'caller', targetUri: 'sip:+12025550199@pbx.example.com' }]);
+  });
+
+  it('shows each source as its own group, so more sources (teammates) can join', async () => {
+    const team: TargetSource = {
+      key: 'team',
+      heading: 'Teammates',
+      useTargets: (text) => [{ key: 'dana', fill: '1004', name: 'Dana Teammate', detail: '1004' }].filter((t) => t.name.toLowerCase().includes(text.toLowerCase())),
+    };
+    const { user } = await renderWithStore(<TargetPicker label="Transfer to" action="Transfer now" sources={[team]} onSubmit={() => ({ ok: true })} onCancel={() => {}} />, {
+      snapshot: aSnapshot(),
+    });
+    await user.type(screen.getByLabelText('Transfer to'), 'dan');
+    expect(within(screen.getByRole('list', { name: 'Teammates' })).getByText('Dana Teammate')).toBeDefined();
+    await user.type(screen.getByLabelText('Transfer to'), 'x');
+    expect(screen.queryByRole('list', { name: 'Teammates' })).toBeNull();
+  });
+
+  it('Escape closes it without transferring', async () => {
+    const { user, telephony } = await onACall();
+    await user.click(screen.getByRole('button', { name: 'Transfer' }));
+    await user.type(screen.getByLabelText('Transfer to'), '10');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByLabelText('Transfer to')).toBeNull();
+    expect(telephony.opsOf('blindTransfer')).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ describe("the agent's avatar initials", () => {
     ['alice', 'A'],
     ['Ana María de la Cruz', 'AC'],
     ['  Zoë   Ünal ', 'ZÜ'],
-    ['(Support) Bob', 'SB'],
+    ['(Support) Bob', 'B'],
     ['Łukasz', 'Ł'],
   ])('%s → %s', (name, initials) => {
     expect(initialsOf(name, '1001')).toBe(initials);
