@@ -44,6 +44,38 @@ describe('call history', () => {
     expect(within(carol!).getByText('1:05')).toBeDefined();
   });
 
+  it('tells a declined call from a number that was not found, each with its own icon', async () => {
+    const outbound = (id: string, status: HistoryEntry['status'], startedAt: number) =>
+      aHistoryEntry({ id, status, direction: 'outbound', startedAt, peer: { uri: `sip:${id}@pbx.example.com`, user: id, displayName: null } });
+    await renderWithStore(<HistoryView />, {
+      snapshot: aSnapshot(),
+      beforeRender: withPage({ entries: [outbound('1002', 'declined', NOW - 1_000), outbound('4999', 'not-found', NOW - 2_000)], hasMore: false }),
+    });
+    await waitFor(() => expect(items()).toHaveLength(2));
+    const [declined, notFound] = items();
+    expect(within(declined!).getByText('Declined')).toBeDefined();
+    expect(within(declined!).getByText('Outgoing')).toBeDefined();
+    expect(within(notFound!).getByText('Number not found')).toBeDefined();
+    expect(within(notFound!).getByText('Outgoing')).toBeDefined();
+    const icon = (item: HTMLElement) => item.querySelector('.history-icon')!;
+    expect(icon(declined!).getAttribute('aria-hidden')).toBe('true');
+    expect(icon(declined!).innerHTML).not.toBe(icon(notFound!).innerHTML);
+  });
+
+  it('puts calls under a heading for their day', async () => {
+    const yesterday = new Date(NOW);
+    yesterday.setDate(yesterday.getDate() - 1);
+    yesterday.setHours(12, 0, 0, 0);
+    await renderWithStore(<HistoryView />, {
+      snapshot: aSnapshot(),
+      beforeRender: withPage({ entries: [missedFromBob, aHistoryEntry({ id: 'older', startedAt: yesterday.getTime() })], hasMore: false }),
+    });
+    await waitFor(() => expect(items()).toHaveLength(2));
+    const headings = screen.getAllByRole('heading').map((h) => h.textContent);
+    expect(headings.at(-1)).toBe('Yesterday');
+    expect(headings).toContain(new Date(missedFromBob.startedAt).getDate() === new Date(NOW).getDate() ? 'Today' : 'Yesterday');
+  });
+
   it('shows the time of a call today as hours and minutes', async () => {
     const today = new Date();
     today.setHours(14, 5, 0, 0);
