@@ -36,6 +36,8 @@ export function HistoryView() {
   const domain = useRingdesk(selectAccountDomain);
   const [searchText, setSearchText] = useState(history.search);
   const search = useDebounced(searchText.trim(), HISTORY_SEARCH_DELAY_MS);
+  // "Today" and "Yesterday" are as of when the view opened.
+  const [now] = useState(() => Date.now());
 
   useEffect(() => {
     void loadHistory({ search });
@@ -95,6 +97,7 @@ export function HistoryView() {
         error={history.error}
         searching={history.search !== '' || history.filter !== 'all'}
         atTop={!history.hasNewer}
+        now={now}
         country={country}
         onCallBack={callBack}
         onRetry={() => void loadHistory()}
@@ -122,6 +125,7 @@ interface HistoryBodyProps {
   searching: boolean;
   /** The newest calls are held (the agent has not scrolled them away). */
   atTop: boolean;
+  now: number;
   country: string;
   onCallBack: (entry: HistoryEntry) => void;
   onRetry: () => void;
@@ -129,9 +133,8 @@ interface HistoryBodyProps {
   onNearEnd: () => Promise<void>;
 }
 
-function HistoryBody({ entries, status, error, searching, atTop, country, onCallBack, onRetry, onNearStart, onNearEnd }: HistoryBodyProps) {
-  // "Today" is the agent's today when the list last changed.
-  const rows = useMemo(() => historyRows(entries, Date.now()), [entries]);
+function HistoryBody({ entries, status, error, searching, atTop, now, country, onCallBack, onRetry, onNearStart, onNearEnd }: HistoryBodyProps) {
+  const rows = useMemo(() => historyRows(entries, now), [entries, now]);
   const renderRow = useCallback(
     (row: HistoryRow) =>
       row.kind === 'day' ? (
