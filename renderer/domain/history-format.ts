@@ -28,12 +28,22 @@ export function historyDayLabel(at: number, now: number, zone = 'system'): strin
 /** What the history list shows, row by row: a heading for each day, then that day's calls. */
 export type HistoryRow = { kind: 'day'; key: string; label: string } | { kind: 'call'; key: string; entry: HistoryEntry };
 
+/** Each entry's calendar day per zone: the rows are rebuilt for every call added, the days need not be. */
+const dayCache = new WeakMap<HistoryEntry, { zone: string; day: string }>();
+function dayOf(entry: HistoryEntry, zone: string): string {
+  const known = dayCache.get(entry);
+  if (known?.zone === zone) return known.day;
+  const day = DateTime.fromMillis(entry.startedAt, { zone }).toISODate() ?? '';
+  dayCache.set(entry, { zone, day });
+  return day;
+}
+
 /** The entries (newest first) with a day heading before the first call of each day, in `zone`. */
 export function historyRows(entries: readonly HistoryEntry[], now: number, zone = 'system'): HistoryRow[] {
   const rows: HistoryRow[] = [];
   let lastDay = '';
   for (const entry of entries) {
-    const day = DateTime.fromMillis(entry.startedAt, { zone }).toISODate() ?? '';
+    const day = dayOf(entry, zone);
     if (day !== lastDay) {
       rows.push({ kind: 'day', key: `day-${day}`, label: historyDayLabel(entry.startedAt, now, zone) });
       lastDay = day;
