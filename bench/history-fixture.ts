@@ -1,7 +1,7 @@
 import type { HistoryEntry, HistoryStatus } from '../common/schemas/history';
 
 const SURNAMES = ['Smith', 'Müller', 'García', 'Nguyen', 'Okafor', 'Kowalski', 'Rossi', 'Dubois', 'Tanaka', 'Jensen'];
-const STATUSES: HistoryStatus[] = ['answered', 'answered', 'answered', 'missed', 'cancelled', 'busy', 'no-answer', 'declined', 'failed', 'transferred'];
+const STATUSES: HistoryStatus[] = ['answered', 'answered', 'answered', 'missed', 'cancelled', 'busy', 'no-answer', 'declined', 'not-found', 'unavailable', 'failed', 'transferred'];
 
 /** Ten years of a busy agent's calls, a few minutes apart; numbers repeat as real customers do. */
 export function historyEntryNumber(n: number): HistoryEntry {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { callPeerSchema, callTimeSchema, MAX_CALL_DURATION_SEC, MAX_CALL_ID_LENGTH } from './call';
 
-/** How a call in the history turned out; each has its own icon. */
+/**
+ * How a call in the history turned out; each has its own icon and words.
+ * Only ever add to this list: the history file is append-only, and lines
+ * written before a status existed must still read back.
+ */
 export const historyStatusSchema = z.enum([
   'answered',
   'missed',
@@ -9,6 +13,10 @@ export const historyStatusSchema = z.enum([
   'cancelled',
   'busy',
   'no-answer',
+  /** The number or user does not exist (404/484/604). */
+  'not-found',
+  /** The callee could not be reached now (480/410/503). */
+  'unavailable',
   'failed',
   'transferred',
   'answered-elsewhere',

@@ -20,8 +20,10 @@ import type { HistoryEntry, HistoryStatus } from '../../common/schemas/history';
  *  outbound   no         declined (by the callee)               → declined
  *  outbound   no         no-answer                              → no-answer
  *  outbound   no         answered-elsewhere                     → answered-elsewhere
- *  outbound   no         not-found / unavailable / network /    → failed
- *                        failed / no end reason
+ *  outbound   no         not-found (404/484/604)                → not-found
+ *  outbound   no         unavailable (480/410/503)              → unavailable
+ *  outbound   no         network / microphone / failed /        → failed
+ *                        no end reason
  * ```
  *
  * 'forwarded' and 'voicemail' need signals the engine does not report yet
@@ -57,6 +59,10 @@ function unansweredOutbound(reason: NonNullable<CallSnapshot['end']>['reason'] |
       return 'no-answer';
     case 'answered-elsewhere':
       return 'answered-elsewhere';
+    case 'not-found':
+      return 'not-found';
+    case 'unavailable':
+      return 'unavailable';
     default:
       return 'failed';
   }

@@ -1,4 +1,5 @@
 import type { CallSnapshot } from '../../common/schemas/call';
+import type { HistoryStatus } from '../../common/schemas/history';
 import { userOf } from './dial-target';
 
 /**
@@ -30,6 +31,27 @@ export function callStateText(call: CallSnapshot): string {
   }
 }
 
+/**
+ * How a call in the history turned out: "Declined", "Number not found", …
+ * The call panel says the same words for the same outcomes, so an agent
+ * who saw "Busy" on the call finds "Busy" in the history.
+ */
+export const HISTORY_OUTCOME_TEXT: Record<HistoryStatus, string> = {
+  answered: 'Answered',
+  missed: 'Missed call',
+  declined: 'Declined',
+  cancelled: 'Cancelled',
+  busy: 'Busy',
+  'no-answer': 'Not answered',
+  'not-found': 'Number not found',
+  unavailable: 'Unavailable',
+  failed: 'Call failed',
+  transferred: 'Transferred',
+  'answered-elsewhere': 'Answered on another device',
+  forwarded: 'Forwarded',
+  voicemail: 'Voicemail',
+};
+
 /** How an ended call turned out: "Busy", "Declined", "Number not found", … */
 export function callOutcomeText(call: Pick<CallSnapshot, 'direction' | 'end' | 'answeredAt'>): string {
   const end = call.end;
@@ -38,28 +60,22 @@ export function callOutcomeText(call: Pick<CallSnapshot, 'direction' | 'end' | '
     case 'hangup':
       return end.by === 'remote' ? 'The other side hung up' : 'Call ended';
     case 'busy':
-      return 'Busy';
     case 'declined':
-      return 'Declined';
     case 'not-found':
-      return 'Number not found';
     case 'unavailable':
-      return 'Unavailable';
     case 'no-answer':
-      return 'Not answered';
+    case 'answered-elsewhere':
+    case 'transferred':
+      return HISTORY_OUTCOME_TEXT[end.reason];
     case 'cancelled':
       // An inbound call the caller gave up on is, to the agent, a missed call.
-      return call.direction === 'inbound' && end.by !== 'local' ? 'Missed call' : 'Cancelled';
-    case 'answered-elsewhere':
-      return 'Answered on another device';
-    case 'transferred':
-      return 'Transferred';
+      return call.direction === 'inbound' && end.by !== 'local' ? HISTORY_OUTCOME_TEXT.missed : HISTORY_OUTCOME_TEXT.cancelled;
     case 'network':
       return 'Call failed — network';
     case 'microphone':
       return 'Call failed — no microphone';
     case 'failed':
-      return 'Call failed';
+      return HISTORY_OUTCOME_TEXT.failed;
   }
 }
 

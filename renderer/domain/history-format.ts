@@ -6,18 +6,51 @@ import type { HistoryEntry, HistoryFilter, HistoryStatus } from '../../common/sc
  * the computer's (luxon's "system"); tests pass one explicitly.
  */
 
+/** The time of day a call started, "14:05": the day is in its group's heading. */
+export function formatHistoryClock(at: number, zone = 'system'): string {
+  return DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
+}
+
 /**
- * When a call was, as a list shows it: "14:05" today, "Mon 14:05" within
- * the last week, "12 Nov 2026" before that (and for anything in the future,
- * e.g. after the clock was changed).
+ * The heading of a day's calls: "Today", "Yesterday", "Monday 30 November",
+ * or "Monday 30 November 2025" when not this year (also for a day after
+ * today, e.g. after the clock was changed). Days are the agent's calendar
+ * days, so a 23-hour or 25-hour DST day is still one day.
  */
-export function formatHistoryTime(at: number, now: number, zone = 'system'): string {
-  const time = DateTime.fromMillis(at, { zone }).setLocale('en-GB');
-  const today = DateTime.fromMillis(now, { zone }).startOf('day');
-  if (time.hasSame(today, 'day')) return time.toFormat('HH:mm');
-  const weekAgo = today.minus({ days: 6 });
-  if (time >= weekAgo && time < today) return time.toFormat('ccc HH:mm');
-  return time.toFormat('d LLL yyyy');
+export function historyDayLabel(at: number, now: number, zone = 'system'): string {
+  const day = DateTime.fromMillis(at, { zone }).setLocale('en-GB');
+  const today = DateTime.fromMillis(now, { zone });
+  if (day.hasSame(today, 'day')) return 'Today';
+  if (day.hasSame(today.minus({ days: 1 }), 'day')) return 'Yesterday';
+  return day.toFormat(day.hasSame(today, 'year') && day < today ? 'cccc d LLLL' : 'cccc d LLLL yyyy');
+}
+
+/** What the history list shows, row by row: a heading for each day, then that day's calls. */
+export type HistoryRow = { kind: 'day'; key: string; label: string } | { kind: 'call'; key: string; entry: HistoryEntry };
+
+/** Each entry's calendar day per zone: the rows are rebuilt for every call added, the days need not be. */
+const dayCache = new WeakMap<HistoryEntry, { zone: string; day: string }>();
+function dayOf(entry: HistoryEntry, zone: string): string {
+  const known = dayCache.get(entry);
+  if (known?.zone === zone) return known.day;
+  const day = DateTime.fromMillis(entry.startedAt, { zone }).toISODate() ?? '';
+  dayCache.set(entry, { zone, day });
+  return day;
+}
+
+/** The entries (newest first) with a day heading before the first call of each day, in `zone`. */
+export function historyRows(entries: readonly HistoryEntry[], now: number, zone = 'system'): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  let lastDay = '';
+  for (const entry of entries) {
+    const day = dayOf(entry, zone);
+    if (day !== lastDay) {
+      rows.push({ kind: 'day', key: `day-${day}`, label: historyDayLabel(entry.startedAt, now, zone) });
+      lastDay = day;
+    }
+    rows.push({ kind: 'call', key: entry.id, entry });
+  }
+  return rows;
 }
 
 /** The full date and time, for a tooltip: "Monday 9 November 2026, 14:05:09". */
@@ -44,21 +77,6 @@ export function spokenDuration(seconds: number): string {
   return [part(hours, 'hour'), part(minutes, 'minute'), part(secs, 'second')].filter(Boolean).join(' ');
 }
 
-/** The accessible name of each status icon: "Missed call", "Busy", … */
-export const HISTORY_STATUS_TEXT: Record<HistoryStatus, string> = {
-  answered: 'Answered call',
-  missed: 'Missed call',
-  declined: 'Declined call',
-  cancelled: 'Cancelled call',
-  busy: 'Busy',
-  'no-answer': 'Not answered',
-  failed: 'Failed call',
-  transferred: 'Transferred call',
-  'answered-elsewhere': 'Answered on another device',
-  forwarded: 'Forwarded call',
-  voicemail: 'Went to voicemail',
-};
-
 export const DIRECTION_TEXT: Record<HistoryEntry['direction'], string> = {
   inbound: 'Incoming',
   outbound: 'Outgoing',
@@ -79,6 +97,8 @@ export function historyStatusTone(status: HistoryStatus): 'ok' | 'missed' | 'fai
     case 'failed':
     case 'no-answer':
     case 'declined':
+    case 'not-found':
+    case 'unavailable':
       return 'failed';
     case 'cancelled':
       return 'neutral';

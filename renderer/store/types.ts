@@ -140,21 +140,31 @@ export interface CallsSlice {
 
 export type HistoryLoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
-/** The call history pages on screen; main holds the whole history. */
+/** The part of the call history around what is on screen; main holds the whole history. */
 export interface HistorySlice {
   history: {
     filter: HistoryFilter;
     search: string;
+    /** Newest first; at most HISTORY_HELD_LIMIT of them. */
     entries: HistoryEntry[];
+    /** Older entries than these exist. */
     hasMore: boolean;
+    /** Newer entries than these exist (let go while the agent scrolled down). */
+    hasNewer: boolean;
     status: HistoryLoadStatus;
     loadingMore: boolean;
+    loadingNewer: boolean;
     /** Why the last page could not be loaded. */
     error: string | null;
   };
   /** Loads the first page for a filter and search (the current ones when not given). */
   loadHistory(view?: { filter?: HistoryFilter; search?: string }): Promise<void>;
+  /** The next older page, letting the newest go past HISTORY_HELD_LIMIT. */
   loadMoreHistory(): Promise<void>;
+  /** The entries above the window again (from main), letting the oldest go. */
+  loadNewerHistory(): Promise<void>;
+  /** Lets go of everything held (the History view closed). */
+  releaseHistory(): void;
   /** Adds calls to the list as main records them. Returns the stop. */
   followHistory(): () => void;
   /** Recent calls matching a search, for dial suggestions; [] when main cannot answer. */

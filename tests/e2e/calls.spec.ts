@@ -1,7 +1,17 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { sendInvite } from '../support/kamailio/sip-invite.mjs';
 import { answer, callPanel, dial, endedCallPanel, expectAudioFlowing, expectConnected, registeredAgents } from './support/call-steps';
 import { choosePresence } from './support/account-steps';
+
+/** The history's row for `peer` (under today's heading) says each of `words`. */
+async function expectInHistory(page: Page, peer: string, words: string[]): Promise<void> {
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('list', { name: 'Calls' }).getByRole('heading', { name: 'Today' })).toBeVisible();
+  const row = page.getByRole('list', { name: 'Calls' }).getByRole('listitem').filter({ hasText: peer });
+  for (const word of words) await expect(row.getByText(word, { exact: true })).toBeVisible();
+  await page.getByRole('tab', { name: 'Phone' }).click();
+}
 
 test.describe('calls between agents', () => {
   test('an outbound call connects with audio flowing both ways, and hanging up ends it on both sides', async ({ launch, kamailio }) => {
@@ -44,6 +54,8 @@ test.describe('calls between agents', () => {
     await dial(alice!.page, '1002');
     await callPanel(bob!.page, '1001').getByRole('button', { name: 'Decline' }).click();
     await expect(endedCallPanel(alice!.page, '1002')).toContainText('Declined');
+    await expectInHistory(alice!.page, '1002', ['Declined', 'Outgoing']);
+    await expectInHistory(bob!.page, 'Agent 1001', ['Declined', 'Incoming']);
     const reply = (await kamailio.logLines()).find((e) => e.event === 'REPLY' && e.method === 'INVITE' && e.code >= 400);
     expect(reply && 'code' in reply ? reply.code : null).toBe(603);
   });
@@ -58,7 +70,7 @@ test.describe('calls between agents', () => {
     await expect(bob!.page.getByTestId('ringtone')).toHaveJSProperty('paused', true);
     await expect.poll(() => bob!.shell.notifier.shown.some((n) => n.title === 'Missed call from Agent 1001')).toBe(true);
     await bob!.page.getByRole('tab', { name: 'History' }).click();
-    await expect(bob!.page.getByRole('listitem').filter({ hasText: 'Agent 1001' }).getByLabel('Missed call')).toBeVisible();
+    await expect(bob!.page.getByRole('listitem').filter({ hasText: 'Agent 1001' }).getByText('Missed call')).toBeVisible();
     expect(await bob!.page.getByRole('listitem').filter({ hasText: 'Agent 1001' }).count()).toBe(1);
   });
 
@@ -66,6 +78,7 @@ test.describe('calls between agents', () => {
     const [alice] = await registeredAgents(launch, kamailio, ['1001']);
     await dial(alice!.page, '4999');
     await expect(endedCallPanel(alice!.page, '4999')).toContainText('Number not found');
+    await expectInHistory(alice!.page, '4999', ['Number not found', 'Outgoing']);
   });
 
   test('calling an agent who is in Do Not Disturb reports busy', async ({ launch, kamailio }) => {

@@ -1,34 +1,38 @@
 import type { HistoryEntry } from '../../../common/schemas/history';
-import {
-  DIRECTION_TEXT,
-  formatHistoryDuration,
-  formatHistoryTime,
-  formatHistoryTimeFull,
-  spokenDuration,
-} from '../../domain/history-format';
+import { HISTORY_OUTCOME_TEXT } from '../../domain/call-outcome-text';
+import { DIRECTION_TEXT, formatHistoryClock, formatHistoryDuration, formatHistoryTimeFull, spokenDuration } from '../../domain/history-format';
 import { displayNumber } from '../../domain/phone-number';
-import { HistoryStatusIcon } from './HistoryStatusIcon';
+import { HistoryDirectionIcon, HistoryStatusIcon } from './HistoryStatusIcon';
+
+/** A call row's height in px: the list is windowed by it, so it must match .history-item in history.css. */
+export const HISTORY_ITEM_HEIGHT = 56;
 
 interface HistoryItemProps {
   entry: HistoryEntry;
-  now: number;
   country: string;
   onCallBack: (entry: HistoryEntry) => void;
 }
 
-/** One call in the history: status icon, who (as text: names are remote-controlled), when, how long, call back. */
-export function HistoryItem({ entry, now, country, onCallBack }: HistoryItemProps) {
+/**
+ * One call in the history: how it turned out (icon and words), who (as
+ * text: names are remote-controlled), which way, when, how long, call back.
+ */
+export function HistoryItem({ entry, country, onCallBack }: HistoryItemProps) {
   const number = displayNumber(entry.peer.user || entry.peer.uri, country);
   const name = entry.peer.displayName?.trim() || null;
   const duration = formatHistoryDuration(entry.durationSec);
   return (
     <li className={`history-item history-${entry.status}`}>
-      <HistoryStatusIcon status={entry.status} direction={entry.direction} />
+      <HistoryStatusIcon status={entry.status} />
       <div className="history-peer">
         <p className="history-name">{name ?? number}</p>
         <p className="history-detail">
+          <span className="history-outcome">{HISTORY_OUTCOME_TEXT[entry.status]}</span>
+          <span className="history-direction">
+            <HistoryDirectionIcon direction={entry.direction} />
+            {DIRECTION_TEXT[entry.direction]}
+          </span>
           {name && <span className="history-number">{number}</span>}
-          <span className="history-direction">{DIRECTION_TEXT[entry.direction]}</span>
           {duration && (
             <span className="history-duration" title={spokenDuration(entry.durationSec)}>
               {duration}
@@ -37,7 +41,7 @@ export function HistoryItem({ entry, now, country, onCallBack }: HistoryItemProp
         </p>
       </div>
       <time className="history-time" dateTime={new Date(entry.startedAt).toISOString()} title={formatHistoryTimeFull(entry.startedAt)}>
-        {formatHistoryTime(entry.startedAt, now)}
+        {formatHistoryClock(entry.startedAt)}
       </time>
       <button type="button" className="call-back" onClick={() => onCallBack(entry)}>
         Call back

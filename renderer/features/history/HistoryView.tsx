@@ -1,18 +1,26 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { historyFilterSchema, type HistoryEntry, type HistoryFilter } from '../../../common/schemas/history';
 import { dialTextForPeer } from '../../domain/dial-target';
+import { historyRows, type HistoryRow } from '../../domain/history-format';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectAccountDomain, selectDefaultCountry } from '../../store/selectors';
 import { useDebounced } from '../dialer/use-debounced';
-import { HistoryItem } from './HistoryItem';
+import { HISTORY_ITEM_HEIGHT, HistoryItem } from './HistoryItem';
+import { WindowedList } from './WindowedList';
 import './history.css';
+
+/** A day heading's height in px; must match .history-day in history.css. */
+const HISTORY_DAY_HEIGHT = 32;
+const rowKey = (row: HistoryRow) => row.key;
+const rowHeight = (row: HistoryRow) => (row.kind === 'day' ? HISTORY_DAY_HEIGHT : HISTORY_ITEM_HEIGHT);
 
 const FILTER_LABELS: Record<HistoryFilter, string> = { all: 'All', missed: 'Missed', inbound: 'Inbound', outbound: 'Outbound' };
 export const HISTORY_SEARCH_DELAY_MS = 250;
 
 /**
- * The call history, newest first, a page at a time: main holds every call
- * (100,000 and more), this renders only the pages asked for.
+ * The call history, newest first, under a heading per day: main holds
+ * every call (100,000 and more), the store a few pages around where the
+ * agent has scrolled, and this renders only the rows on screen.
  */
 export function HistoryView() {
   const filterId = useId();
@@ -20,23 +28,30 @@ export function HistoryView() {
   const history = useRingdesk((s) => s.history);
   const loadHistory = useRingdesk((s) => s.loadHistory);
   const loadMoreHistory = useRingdesk((s) => s.loadMoreHistory);
+  const loadNewerHistory = useRingdesk((s) => s.loadNewerHistory);
+  const releaseHistory = useRingdesk((s) => s.releaseHistory);
   const dial = useRingdesk((s) => s.dial);
   const reportProblem = useRingdesk((s) => s.reportProblem);
   const country = useRingdesk(selectDefaultCountry);
   const domain = useRingdesk(selectAccountDomain);
   const [searchText, setSearchText] = useState(history.search);
   const search = useDebounced(searchText.trim(), HISTORY_SEARCH_DELAY_MS);
-  // Times are relative to when the list was loaded ("14:05" today, "Mon 14:05").
+  // "Today" and "Yesterday" are as of when the view opened.
   const [now] = useState(() => Date.now());
 
   useEffect(() => {
     void loadHistory({ search });
   }, [search, loadHistory]);
+  // Nothing is held while the view is closed; opening it fetches the first page again.
+  useEffect(() => releaseHistory, [releaseHistory]);
 
-  const callBack = (entry: HistoryEntry) => {
-    const outcome = dial(dialTextForPeer(entry.peer, domain));
-    if (!outcome.ok) reportProblem(outcome.message);
-  };
+  const callBack = useCallback(
+    (entry: HistoryEntry) => {
+      const outcome = dial(dialTextForPeer(entry.peer, domain));
+      if (!outcome.ok) reportProblem(outcome.message);
+    },
+    [dial, domain, reportProblem],
+  );
 
   return (
     <section className="history" aria-label="Call history">
@@ -71,15 +86,23 @@ export function HistoryView() {
           />
         </div>
       </div>
+      {history.status === 'ready' && history.hasNewer && (
+        <button type="button" className="load-more" disabled={history.loadingNewer} onClick={() => void loadNewerHistory()}>
+          {history.loadingNewer ? 'Loading…' : 'Show newer calls'}
+        </button>
+      )}
       <HistoryBody
         entries={history.entries}
         status={history.status}
         error={history.error}
         searching={history.search !== '' || history.filter !== 'all'}
+        atTop={!history.hasNewer}
         now={now}
         country={country}
         onCallBack={callBack}
         onRetry={() => void loadHistory()}
+        onNearStart={loadNewerHistory}
+        onNearEnd={loadMoreHistory}
       />
       {history.status === 'ready' && history.hasMore && (
         <button type="button" className="load-more" disabled={history.loadingMore} onClick={() => void loadMoreHistory()}>
@@ -100,13 +123,32 @@ interface HistoryBodyProps {
   status: 'idle' | 'loading' | 'ready' | 'failed';
   error: string | null;
   searching: boolean;
+  /** The newest calls are held (the agent has not scrolled them away). */
+  atTop: boolean;
   now: number;
   country: string;
   onCallBack: (entry: HistoryEntry) => void;
   onRetry: () => void;
+  onNearStart: () => Promise<void>;
+  onNearEnd: () => Promise<void>;
 }
 
-function HistoryBody({ entries, status, error, searching, now, country, onCallBack, onRetry }: HistoryBodyProps) {
+function HistoryBody({ entries, status, error, searching, atTop, now, country, onCallBack, onRetry, onNearStart, onNearEnd }: HistoryBodyProps) {
+  const rows = useMemo(() => historyRows(entries, now), [entries, now]);
+  const renderRow = useCallback(
+    (row: HistoryRow) =>
+      row.kind === 'day' ? (
+        <li key={row.key} className="history-day">
+          <h3>{row.label}</h3>
+        </li>
+      ) : (
+        <HistoryItem key={row.key} entry={row.entry} country={country} onCallBack={onCallBack} />
+      ),
+    [country, onCallBack],
+  );
+  const nearStart = useCallback(() => void onNearStart(), [onNearStart]);
+  const nearEnd = useCallback(() => void onNearEnd(), [onNearEnd]);
+
   if (status === 'failed') {
     return (
       <div className="history-empty" role="alert">
@@ -126,10 +168,17 @@ function HistoryBody({ entries, status, error, searching, now, country, onCallBa
     );
   }
   return (
-    <ul className="history-list" aria-label="Calls" aria-busy={status === 'loading' || undefined}>
-      {entries.map((entry) => (
-        <HistoryItem key={entry.id} entry={entry} now={now} country={country} onCallBack={onCallBack} />
-      ))}
-    </ul>
+    <WindowedList
+      className="history-list"
+      label="Calls"
+      rows={rows}
+      rowKey={rowKey}
+      rowHeight={rowHeight}
+      renderRow={renderRow}
+      busy={status === 'loading'}
+      followTop={atTop}
+      onNearStart={atTop ? undefined : nearStart}
+      onNearEnd={nearEnd}
+    />
   );
 }
