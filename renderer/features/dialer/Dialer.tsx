@@ -1,9 +1,12 @@
-import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { dialTextForPeer } from '../../domain/dial-target';
-import { cleanPastedText, displayNumber, formatAsYouType, parseDialInput } from '../../domain/phone-number';
+import { cleanPastedText, displayNumber, parseDialInput } from '../../domain/phone-number';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectAccountDomain, selectDefaultCountry } from '../../store/selectors';
 import { DialKeypad } from './DialKeypad';
+import { SUGGESTIONS_OPEN, suggestionKey, type SuggestionListState } from './suggestion-keys';
+import { DIAL_FIELD_ATTRIBUTE } from './typed-digits';
+import { useDialFieldFocus } from './use-dial-field-focus';
 import { useDialSuggestions } from './use-dial-suggestions';
 import './dialer.css';
 
@@ -11,7 +14,9 @@ import './dialer.css';
  * Dial a number, an extension or a SIP address: formatted as it is typed
  * (for the agent's default country), cleaned when pasted, explained when it
  * cannot be called. Problems that more typing may fix ("too short") are only
- * shown once the agent presses Call.
+ * shown once the agent presses Call. Recent calls matching the text are
+ * offered as a combobox list (arrow keys, Enter, Escape; suggestion-keys.ts).
+ * Tab goes from the field to Call; the dial pad comes after.
  */
 export function Dialer() {
   const id = useId();
@@ -19,13 +24,17 @@ export function Dialer() {
   const country = useRingdesk(selectDefaultCountry);
   const domain = useRingdesk(selectAccountDomain);
   const lastDialed = useRingdesk((s) => s.calls.lastDialed);
+  const text = useRingdesk((s) => s.dialer.text);
+  const editDialText = useRingdesk((s) => s.editDialText);
   const dial = useRingdesk((s) => s.dial);
   const redial = useRingdesk((s) => s.redial);
   const loadLastDialed = useRingdesk((s) => s.loadLastDialed);
   const reportProblem = useRingdesk((s) => s.reportProblem);
-  const [text, setText] = useState('');
-  const [refused, setRefused] = useState<string | null>(null);
+  // Both belong to the text they were made for: typing something else clears them.
+  const [refused, setRefused] = useState<{ message: string; text: string } | null>(null);
+  const [list, setList] = useState<SuggestionListState & { text: string }>({ ...SUGGESTIONS_OPEN, text: '' });
   const suggestions = useDialSuggestions(text);
+  useDialFieldFocus(field);
 
   useEffect(() => {
     void loadLastDialed();
@@ -33,29 +42,26 @@ export function Dialer() {
 
   const parsed = useMemo(() => parseDialInput(text, country), [text, country]);
   const liveProblem = parsed.kind === 'invalid' && !parsed.incomplete ? parsed.message : null;
-  const error = refused ?? liveProblem;
+  const error = (refused?.text === text ? refused.message : null) ?? liveProblem;
   const hint =
     parsed.kind === 'phone-number' && parsed.extension
       ? `Extension ${parsed.extension} is not dialled: key it in on the call's keypad once connected.`
       : null;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
+  const listId = `${id}-suggestions`;
+  const optionId = (index: number) => `${id}-suggestion-${index}`;
 
-  const change = (next: string, caretAtEnd: boolean) => {
-    // Reformat only when typing at the end, so editing in the middle keeps the caret where it is.
-    setText(caretAtEnd ? formatAsYouType(next, country) : next);
-    setRefused(null);
-  };
+  const change = (next: string, caretAtEnd: boolean) => editDialText(next, caretAtEnd);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const outcome = dial(text);
     if (!outcome.ok) {
-      setRefused(outcome.message);
+      setRefused({ message: outcome.message, text });
       return;
     }
-    setText('');
-    setRefused(null);
+    change('', true);
   };
 
   const paste = (event: ClipboardEvent<HTMLInputElement>) => {
@@ -80,6 +86,23 @@ export function Dialer() {
     });
   }, [suggestions, text, domain, country]);
 
+  const listState: SuggestionListState = list.text === text ? list : SUGGESTIONS_OPEN;
+  const expanded = listState.open && visibleSuggestions.length > 0;
+  const active = expanded && listState.active !== null && listState.active < visibleSuggestions.length ? listState.active : null;
+
+  const choose = (index: number) => {
+    const chosen = visibleSuggestions[index];
+    if (chosen) change(chosen.fill, true);
+  };
+
+  const onFieldKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const outcome = suggestionKey(event.key, { open: expanded, active }, visibleSuggestions.length);
+    if (!outcome.handled) return;
+    event.preventDefault();
+    setList({ ...outcome.next, text });
+    if (outcome.choose !== null) choose(outcome.choose);
+  };
+
   return (
     <form className="dialer" aria-label="Dialer" onSubmit={submit}>
       <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -93,11 +116,18 @@ export function Dialer() {
           spellCheck={false}
           autoCapitalize="off"
           value={text}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={active !== null ? optionId(active) : undefined}
+          {...{ [DIAL_FIELD_ATTRIBUTE]: '' }}
           placeholder="e.g. 1002, a phone number or sip:alice@example.com"
           aria-invalid={error ? true : undefined}
           aria-describedby={[error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined}
           onChange={(event) => change(event.target.value, event.target.selectionStart === event.target.value.length)}
           onPaste={paste}
+          onKeyDown={onFieldKeyDown}
         />
         {error && (
           <p id={errorId} className="field-error" role="alert">
@@ -110,26 +140,28 @@ export function Dialer() {
           </p>
         )}
       </div>
-      {visibleSuggestions.length > 0 && (
-        <ul className="dial-suggestions" aria-label="Recent calls">
-          {visibleSuggestions.map(({ entry, fill }) => (
-            <li key={entry.id}>
-              <button
-                type="button"
-                className="suggestion"
-                onClick={() => {
-                  change(fill, true);
-                  field.current?.focus();
-                }}
-              >
-                <span className="suggestion-name">{entry.peer.displayName || displayNumber(entry.peer.user, country)}</span>
-                {entry.peer.displayName && <span className="suggestion-number">{displayNumber(entry.peer.user, country)}</span>}
-              </button>
+      {/* Always in the document, so the field's aria-controls names an element; empty and hidden when closed. */}
+      <ul id={listId} role="listbox" className="dial-suggestions" aria-label="Recent calls" hidden={!expanded}>
+        {expanded &&
+          visibleSuggestions.map(({ entry }, index) => (
+            <li
+              key={entry.id}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === active}
+              className={`suggestion${index === active ? ' suggestion-active' : ''}`}
+              // Keeps focus in the field, where the combobox lives.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                choose(index);
+                field.current?.focus();
+              }}
+            >
+              <span className="suggestion-name">{entry.peer.displayName || displayNumber(entry.peer.user, country)}</span>
+              {entry.peer.displayName && <span className="suggestion-number">{displayNumber(entry.peer.user, country)}</span>}
             </li>
           ))}
-        </ul>
-      )}
-      <DialKeypad onKey={(key) => change(text + key, true)} />
+      </ul>
       <div className="dialer-actions">
         <button type="submit" className="primary call-button" disabled={text.trim() === ''}>
           Call
@@ -149,6 +181,7 @@ export function Dialer() {
         )}
       </div>
       {text.trim() === '' && lastDialed && <p className="redial-hint">Last dialled: {lastDialed}</p>}
+      <DialKeypad onKey={(key) => change(text + key, true)} />
     </form>
   );
 }

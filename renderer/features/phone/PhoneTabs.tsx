@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Dialer } from '../dialer/Dialer';
+import { TypedDigitsListener } from '../dialer/TypedDigitsListener';
 import { HistoryView } from '../history/HistoryView';
 import { SettingsView } from '../settings/SettingsView';
 
@@ -54,7 +55,7 @@ export function PhoneTabs() {
         ))}
       </div>
       <div role="tabpanel" id={`${base}-${tab}-panel`} aria-labelledby={`${base}-${tab}-tab`} className="tabpanel">
-        {tab === 'phone' && <Dialer />}
+        {tab === 'phone' && <><Dialer /><TypedDigitsListener /></>}
         {tab === 'history' && <HistoryView />}
         {tab === 'settings' && <SettingsView />}
       </div>
