@@ -6,8 +6,12 @@ export const deviceChoiceSchema = z.object({ id: z.string().max(512), label: z.s
 export type DeviceChoice = z.infer<typeof deviceChoiceSchema>;
 
 const fields = {
-  /** ISO 3166 country for numbers typed without a +country code. */
-  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'country-invalid' satisfies FieldProblem),
+  /**
+   * ISO 3166 country for numbers typed without a +country code, as the agent
+   * chose it; null (the default) follows the computer's language settings,
+   * which only the window knows, so the window resolves it.
+   */
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'country-invalid' satisfies FieldProblem).nullable(),
   /** Bring the window forward when a call comes in. */
   bringWindowForward: z.boolean(),
   /** How keypad digits are sent during a call. */
@@ -33,7 +37,7 @@ export const preferencesPatchSchema = z.object(fields).partial();
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>;
 
 export const DEFAULT_PREFERENCES: Preferences = {
-  defaultCountry: 'US',
+  defaultCountry: null,
   bringWindowForward: true,
   dtmfMode: 'rfc4733',
   audio: { microphone: null, speaker: null, ringer: null, ringOnSpeakerToo: false },

@@ -213,12 +213,7 @@ export interface CountryOption {
 
 /** Every country libphonenumber knows, by English name, for the "Default country" choice. */
 export function countryOptions(): CountryOption[] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames(['en'], { type: 'region' });
-  } catch {
-    // No ICU region names: the codes alone still work.
-  }
+  const names = regionNames();
   return getCountries()
     .map((code) => {
       const name = names?.of(code) ?? code;
@@ -226,4 +221,23 @@ export function countryOptions(): CountryOption[] {
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en'))
     .map(({ code, label }) => ({ code, label }));
+}
+
+/** "United Kingdom" for GB; the code itself when the name is not known. */
+export function countryName(code: string): string {
+  try {
+    return regionNames()?.of(code) ?? code;
+  } catch {
+    // Not a region code at all.
+    return code;
+  }
+}
+
+function regionNames(): Intl.DisplayNames | null {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' });
+  } catch {
+    // No ICU region names: the codes alone still work.
+    return null;
+  }
 }

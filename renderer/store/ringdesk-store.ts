@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCallsSlice } from './calls-slice';
 import { createDevicesSlice } from './devices-slice';
+import { createDialerSlice } from './dialer-slice';
 import { createHistorySlice } from './history-slice';
 import { createSetupSlice } from './setup-slice';
 import { createSnapshotSlice } from './snapshot-slice';
@@ -21,6 +22,7 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
   const calls = createCallsSlice(deps);
   const history = createHistorySlice(deps);
   const devices = createDevicesSlice(deps);
+  const dialer = createDialerSlice();
   return createStore<RingdeskState>()((...a) => ({
     ...snapshot(...a),
     ...setup(...a),
@@ -28,6 +30,7 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
     ...calls(...a),
     ...history(...a),
     ...devices(...a),
+    ...dialer(...a),
     follow: () => {
       const get = a[1];
       const stops = [get().followCalls(), get().followHistory(), get().followDevices()];

@@ -3,7 +3,8 @@ import { DEFAULT_PREFERENCES, type Preferences } from '../../common/schemas/pref
 import type { Notice } from '../../common/schemas/snapshot';
 import type { Reachability, RegistrationView } from '../../common/schemas/registration';
 import { deviceFallbackText, resolveAudio, resolveDeviceChoice, ROLE_KIND, type DeviceRole } from '../domain/audio-devices';
-import { isBusy, ringingCalls } from '../domain/call-juggling';
+import { currentCall, isBusy, liveCalls, ringingCalls } from '../domain/call-juggling';
+import { computerCountry } from '../domain/computer-country';
 import { hostOf } from '../domain/dial-target';
 import type { MediaOptions } from '../telephony/telephony';
 import type { LocalNotice, RingdeskState } from './types';
@@ -81,8 +82,8 @@ export function registrationStatusText(view: RegistrationView, now: number): str
 /** Main's preferences, or the defaults before the first snapshot. */
 export const selectPreferences = (s: RingdeskState): Preferences => s.snapshot?.preferences ?? DEFAULT_PREFERENCES;
 
-/** The country numbers without a +country code belong to. */
-export const selectDefaultCountry = (s: RingdeskState) => selectPreferences(s).defaultCountry;
+/** The country numbers without a +country code belong to: the agent's choice, else the computer's. */
+export const selectDefaultCountry = (s: RingdeskState): string => selectPreferences(s).defaultCountry ?? computerCountry();
 
 /** The SIP domain numbers and extensions are dialled at (the host of the agent's address). */
 export function selectAccountDomain(s: RingdeskState): string | null {
@@ -110,6 +111,15 @@ export function selectRingMode(s: RingdeskState): 'quiet' | 'ring' | 'call-waiti
   if (ringingCalls(calls).length === 0) return 'quiet';
   return isBusy(calls) ? 'call-waiting' : 'ring';
 }
+
+/** The call keypad tones go to: the one the agent is talking on, once connected and not held. */
+export function selectToneCallId(s: RingdeskState): string | null {
+  const call = currentCall(s.calls.list);
+  return call?.state === 'active' && !call.held ? call.id : null;
+}
+
+/** Some call is still on the line (ringing, being set up, connected or held). */
+export const selectHasLiveCall = (s: RingdeskState): boolean => liveCalls(s.calls.list).length > 0;
 
 /** The incoming call Enter answers and Escape declines: the one waiting longest. */
 export const selectFirstRingingCallId = (s: RingdeskState): string | null => ringingCalls(s.calls.list)[0]?.id ?? null;

@@ -188,7 +188,25 @@ export interface DevicesSlice {
   playTestSound(role: 'speaker' | 'ringer'): Promise<Outcome>;
 }
 
-export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & {
+/**
+ * The dial field's text, kept here rather than in the Dialer so that digits
+ * typed anywhere on the Phone view (TypedDigitsListener) can reach it.
+ */
+export interface DialerSlice {
+  dialer: {
+    text: string;
+    /** Typing elsewhere put text in the field: the field should take focus when next shown. */
+    focusPending: boolean;
+  };
+  /** The field's new text; formatted as a number when the caret is at the end (editing in the middle keeps the caret). */
+  editDialText(text: string, caretAtEnd?: boolean): void;
+  /** A character typed outside the field: appended, and the field asked to take focus. */
+  typeIntoDialField(character: string): void;
+  /** The field took the focus it was asked to. */
+  dialFieldFocused(): void;
+}
+
+export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & DialerSlice & {
   /** Starts everything that keeps the store live (calls, history, devices). Returns the stop. */
   follow(): () => void;
 };

@@ -74,6 +74,20 @@ test.describe('calls between agents', () => {
     expect(await bob!.page.getByRole('listitem').filter({ hasText: 'Agent 1001' }).count()).toBe(1);
   });
 
+  test('a UK agent types a London number with nothing focused: it reaches the dialer and goes out in E.164', async ({ launch, kamailio }) => {
+    const [alice] = await registeredAgents(() => launch({ locale: 'en-GB' }), kamailio, ['1001']);
+    const page = alice!.page;
+    await page.getByRole('tab', { name: 'Phone' }).click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.type('020 7946 0958');
+    const field = page.getByLabel('Number or SIP address');
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue('020 7946 0958');
+    await page.keyboard.press('Enter');
+    const invite = await kamailio.waitForLog((e) => e.event === 'INVITE' && !e.indialog);
+    expect('to' in invite ? invite.to : null).toBe('+442079460958');
+  });
+
   test('calling a user that does not exist says so in plain words', async ({ launch, kamailio }) => {
     const [alice] = await registeredAgents(launch, kamailio, ['1001']);
     await dial(alice!.page, '4999');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../support/fixtures';
 import { answer, callPanel, dial, expectAudioFlowing, expectConnected, registeredAgents } from './support/call-steps';
 
@@ -54,6 +55,39 @@ test.describe('during a call', () => {
     await callPanel(alice!.page, '1002').getByRole('button', { name: 'Send digit 7' }).click();
     const info = await kamailio.waitForLog((e) => e.event === 'INFO');
     expect('text' in info ? info.text : '').toContain('Signal=7');
+  });
+
+  test('from the keyboard: typed digits go out as tones, focus is back in the number after hang-up, arrows pick a recent call', async ({ launch, kamailio }) => {
+    const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
+    const page = alice!.page;
+    const field = page.getByLabel('Number or SIP address');
+    await dial(page, '1002');
+    await answer(bob!.page, '1001');
+    await expectAudioFlowing(alice!);
+
+    // Focus is where the click on Call left it, not in a text field: typed digits are for the far end.
+    await page.keyboard.type('4*');
+    await expect.poll(() => alice!.probe.dtmfTones()).toBe('4*');
+    await expect(field).toHaveValue('');
+
+    // Keypad keys (dial pad and in-call) are named as they read.
+    await callPanel(page, '1002').getByRole('button', { name: 'Keypad' }).click();
+    const axe = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
+    expect(axe.violations).toEqual([]);
+
+    await callPanel(page, '1002').getByRole('button', { name: 'Hang up' }).click();
+    await expect(field).toBeFocused();
+
+    await page.keyboard.type('100');
+    const listbox = page.getByRole('listbox', { name: 'Recent calls' });
+    await expect(listbox.getByRole('option').first()).toBeVisible();
+    await expect(field).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('ArrowDown');
+    const highlighted = listbox.getByRole('option', { selected: true });
+    await expect(highlighted).toHaveAttribute('id', (await field.getAttribute('aria-activedescendant')) ?? 'none');
+    await page.keyboard.press('Enter');
+    await expect(field).toHaveValue('1002');
+    await expect(field).toHaveAttribute('aria-expanded', 'false');
   });
 
   test('a blind transfer hands the caller to a third agent', async ({ launch, kamailio }) => {

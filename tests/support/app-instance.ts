@@ -25,7 +25,7 @@ export type AppInstance = Awaited<ReturnType<typeof launchApp>>;
  * real preload. Only Electron's own objects are fakes (see fakes/fake-shell).
  * Several instances can run side by side against one Kamailio.
  */
-export async function launchApp(options: { browser: Browser; rendererOrigin: string; dataDir?: string; context?: BrowserContextOptions }) {
+export async function launchApp(options: { browser: Browser; rendererOrigin: string; dataDir?: string; locale?: string; context?: BrowserContextOptions }) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-app-'));
   const { ringdesk, shell, log } = await createTestRingdesk({ dir: dataDir });
   const ipc = new MemoryIpc();
@@ -36,7 +36,9 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
     log,
   });
 
-  const context: BrowserContext = await options.browser.newContext(options.context);
+  // The window reads the country for national numbers from the computer's languages: fixed here
+  // (en-US unless a test plays an agent elsewhere), not whatever the test machine's locale is.
+  const context: BrowserContext = await options.browser.newContext({ locale: options.locale ?? 'en-US', ...options.context });
   // Bindings and scripts on the context: a page that replaces a crashed one gets them too.
   await context.exposeBinding(INVOKE_BINDING, (source, channel: string, payload: unknown) => {
     const sender: IpcSender = {

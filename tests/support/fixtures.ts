@@ -10,7 +10,7 @@ type Fixtures = {
   /** A fresh Kamailio (users 1001–1003) for this test. */
   kamailio: KamailioHandle;
   /** Starts a Ringdesk instance; all are closed after the test. */
-  launch: (options?: { dataDir?: string; context?: BrowserContextOptions }) => Promise<AppInstance>;
+  launch: (options?: { dataDir?: string; locale?: string; context?: BrowserContextOptions }) => Promise<AppInstance>;
 };
 type WorkerFixtures = { rendererOrigin: string };
 

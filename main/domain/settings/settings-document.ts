@@ -7,7 +7,7 @@ import { presenceSchema } from '../../../common/schemas/presence';
  * The settings file as main stores it. Bump SETTINGS_SCHEMA_VERSION and add
  * a step to settings-migrations.ts for every change of shape.
  */
-export const SETTINGS_SCHEMA_VERSION = 3;
+export const SETTINGS_SCHEMA_VERSION = 4;
 
 const storedIceServerSchema = z.object({ urls: z.string(), username: z.string().optional() });
 

@@ -59,8 +59,23 @@ function v2ToV3(doc: Doc): Doc {
   return { ...doc, preferences: { ...DEFAULT_PREFERENCES, ...prefs } };
 }
 
+/**
+ * Version 4 lets the country follow the computer (defaultCountry null). In
+ * version 3 files a stored 'US' cannot be told apart: it is what every file
+ * got by default, chosen or not. It is read as that old default, so the
+ * country now follows the computer: an agent on a US computer keeps US, and
+ * agents elsewhere, the many who never opened the setting, stop having their
+ * national numbers read as American. The few who picked US on a computer set
+ * up for another country pick it again. Any other country was a choice and
+ * stays.
+ */
+function v3ToV4(doc: Doc): Doc {
+  const prefs = (doc.preferences ?? {}) as Doc;
+  return prefs.defaultCountry === 'US' ? { ...doc, preferences: { ...prefs, defaultCountry: null } } : doc;
+}
+
 /** steps[N] turns version N-1 into version N. */
-const steps: Record<number, Step> = { 2: v1ToV2, 3: v2ToV3 };
+const steps: Record<number, Step> = { 2: v1ToV2, 3: v2ToV3, 4: v3ToV4 };
 
 export function semverOf(version: number): string {
   return `${version}.0.0`;

@@ -1,4 +1,5 @@
 import { Dialer } from '../../features/dialer/Dialer';
+import { TypedDigitsListener } from '../../features/dialer/TypedDigitsListener';
 import { HistoryView } from '../../features/history/HistoryView';
 import { IdentityHeader } from '../../features/phone/IdentityHeader';
 import { SettingsView } from '../../features/settings/SettingsView';
@@ -29,6 +30,8 @@ export function PhoneShell() {
       <main className="shell-content" id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(view)} tabIndex={-1}>
         {editing ? <AccountSetupForm account={editing} /> : <ViewContent view={view} inCall={inCall} />}
       </main>
+      {/* Digits typed anywhere on the Phone view: into the number, or as tones on a call. */}
+      {view === 'phone' && !editing && <TypedDigitsListener />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { Preferences } from '../../../common/schemas/preferences';
-import { countryOptions } from '../../domain/phone-number';
+import { computerCountry } from '../../domain/computer-country';
+import { countryName, countryOptions } from '../../domain/phone-number';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectPreferences } from '../../store/selectors';
 
@@ -20,16 +21,17 @@ export function CallPreferences() {
   const updatePreferences = useRingdesk((s) => s.updatePreferences);
   const countries = useMemo(() => countryOptions(), []);
   const { notifications } = preferences;
+  const chosenCountry = preferences.defaultCountry;
 
   return (
     <fieldset className="settings-group">
       <legend>Calls</legend>
       <div className="field">
         <label htmlFor={ids.country}>Default country</label>
-        <select id={ids.country} value={preferences.defaultCountry} onChange={(event) => void updatePreferences({ defaultCountry: event.target.value })}>
-          {!countries.some((c) => c.code === preferences.defaultCountry) && (
-            <option value={preferences.defaultCountry}>{preferences.defaultCountry}</option>
-          )}
+        {/* "" is "follow the computer" (null in main's preferences): the country of its language settings. */}
+        <select id={ids.country} value={chosenCountry ?? ''} onChange={(event) => void updatePreferences({ defaultCountry: event.target.value || null })}>
+          <option value="">{`${countryName(computerCountry())} (from your computer)`}</option>
+          {chosenCountry && !countries.some((c) => c.code === chosenCountry) && <option value={chosenCountry}>{chosenCountry}</option>}
           {countries.map((country) => (
             <option key={country.code} value={country.code}>
               {country.label}

@@ -53,7 +53,7 @@ describe('settings file', () => {
     const opened = open();
     expect(opened.document).toEqual(DEFAULT_SETTINGS);
     expect(opened.recovery).toBeNull();
-    expect(JSON.parse(fs.readFileSync(file(), 'utf8')).__internal__.migrations.version).toBe('3.0.0');
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8')).__internal__.migrations.version).toBe('4.0.0');
   });
 
   it('creates the file readable and writable by the agent only (0600), and keeps it so when it is saved again', async () => {
@@ -99,7 +99,25 @@ describe('settings file', () => {
     const onDisk = fs.readFileSync(file(), 'utf8');
     expect(onDisk).not.toContain('hunter2');
     expect(JSON.parse(vault.decrypt(opened.document.secrets!))).toEqual({ sipPassword: 'hunter2', iceCredentials: {} });
-    expect(JSON.parse(onDisk).__internal__.migrations.version).toBe('3.0.0');
+    expect(JSON.parse(onDisk).__internal__.migrations.version).toBe('4.0.0');
+  });
+
+  it('reads a version 3 file’s US as the old default (follow the computer) and keeps any other country chosen', () => {
+    const v3 = (defaultCountry: string) =>
+      JSON.stringify({
+        ...DEFAULT_SETTINGS,
+        preferences: { ...DEFAULT_SETTINGS.preferences, defaultCountry, dtmfMode: 'info' },
+        __internal__: { migrations: { version: '3.0.0' } },
+      });
+    fs.writeFileSync(file(), v3('US'));
+    let opened = open();
+    expect(opened.recovery).toBeNull();
+    expect(opened.document.preferences).toMatchObject({ defaultCountry: null, dtmfMode: 'info' });
+
+    fs.writeFileSync(file(), v3('GB'));
+    opened = open();
+    expect(opened.recovery).toBeNull();
+    expect(opened.document.preferences).toMatchObject({ defaultCountry: 'GB', dtmfMode: 'info' });
   });
 
   it('moves a file that is not JSON aside, tells the agent, and starts fresh', () => {

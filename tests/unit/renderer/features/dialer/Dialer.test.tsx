@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../../../preload/contract';
 import { Dialer } from '../../../../../renderer/features/dialer/Dialer';
 import { aHistoryEntry, aSnapshot, somePreferences } from '../../../../fakes/app-snapshots';
@@ -8,6 +8,10 @@ import { renderWithStore } from '../../render-with-store';
 
 const field = () => screen.getByLabelText<HTMLInputElement>('Number or SIP address');
 const callButton = () => screen.getByRole('button', { name: 'Call' });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('dialer', () => {
   it('calls an extension at the agent’s server and clears the field', async () => {
@@ -30,6 +34,22 @@ describe('dialer', () => {
     const { user } = await renderWithStore(<Dialer />, { snapshot: aSnapshot({ preferences: somePreferences({ defaultCountry: 'GB' }) }) });
     await user.type(field(), '02079460958');
     expect(field().value).toBe('020 7946 0958');
+  });
+
+  it('reads national numbers in the computer’s country until the agent chooses one', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-GB']);
+    const { user, telephony } = await renderWithStore(<Dialer />, { snapshot: aSnapshot() });
+    await user.type(field(), '020 7946 0958');
+    expect(field().value).toBe('020 7946 0958');
+    await user.keyboard('{Enter}');
+    expect(telephony.opsOf('dial')[0]?.targetUri).toBe('sip:+442079460958@pbx.example.com');
+  });
+
+  it('keeps the agent’s chosen country over the computer’s', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-GB']);
+    const { user } = await renderWithStore(<Dialer />, { snapshot: aSnapshot({ preferences: somePreferences({ defaultCountry: 'US' }) }) });
+    await user.type(field(), '2025550199');
+    expect(field().value).toBe('(202) 555-0199');
   });
 
   it('dials a SIP address as it is', async () => {
@@ -107,11 +127,11 @@ describe('dialer', () => {
       hasMore: false,
     });
     await user.type(field(), 'car');
-    const suggestions = await screen.findByRole('list', { name: 'Recent calls' });
+    const suggestions = await screen.findByRole('listbox', { name: 'Recent calls' });
     expect(suggestions.querySelectorAll('li')).toHaveLength(1); // the same number once
     expect(desktop.callsTo(contract.history.query).at(-1)).toEqual({ search: 'car', limit: 5 });
 
-    await user.click(screen.getByRole('button', { name: /Carol Customer/ }));
+    await user.click(screen.getByRole('option', { name: /Carol Customer/ }));
     expect(field().value).toBe('(202) 555-0199');
   });
 

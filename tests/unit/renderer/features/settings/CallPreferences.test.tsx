@@ -1,17 +1,33 @@
 // @vitest-environment happy-dom
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../../../preload/contract';
 import { CallPreferences } from '../../../../../renderer/features/settings/CallPreferences';
 import { aSnapshot, somePreferences } from '../../../../fakes/app-snapshots';
 import { renderWithStore } from '../../render-with-store';
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('call preferences', () => {
+  it('follows the computer’s country until one is chosen, and can go back to following it', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-GB', 'en']);
+    const { user, desktop } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot({ preferences: somePreferences({ defaultCountry: 'DE' }) }) });
+    desktop.answerOk(contract.preferences.update, aSnapshot({ preferences: somePreferences({ defaultCountry: null }) }));
+    const country = screen.getByLabelText<HTMLSelectElement>('Default country');
+    expect(country.value).toBe('DE');
+    expect(country.options[0]!.text).toBe('United Kingdom (from your computer)');
+    await user.selectOptions(country, 'United Kingdom (from your computer)');
+    expect(desktop.callsTo(contract.preferences.update)).toEqual([{ defaultCountry: null }]);
+    expect(country.value).toBe('');
+  });
+
   it('changes the default country through main', async () => {
     const { user, desktop } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot() });
     desktop.answerOk(contract.preferences.update, aSnapshot({ preferences: somePreferences({ defaultCountry: 'DE' }) }));
     const country = screen.getByLabelText<HTMLSelectElement>('Default country');
-    expect(country.value).toBe('US');
+    expect(country.value).toBe(''); // following the computer
     await user.selectOptions(country, 'Germany (+49)');
     expect(desktop.callsTo(contract.preferences.update)).toEqual([{ defaultCountry: 'DE' }]);
     expect(country.value).toBe('DE');
