@@ -1,4 +1,4 @@
-import type { FailureCause } from './engine';
+import type { FailureCause, FailureDetail } from './engine';
 import type { Presence } from './presence';
 
 /**
@@ -21,10 +21,10 @@ export type RegistrationView =
       nextAttemptAt: number;
       cause: FailureCause;
       statusCode?: number;
-      detail?: string;
+      detail?: FailureDetail;
     }
   /** Stopped retrying on purpose (wrong credentials): needs the agent. */
-  | { status: 'failed'; cause: FailureCause; statusCode?: number; detail?: string }
+  | { status: 'failed'; cause: FailureCause; statusCode?: number; detail?: FailureDetail }
   | { status: 'unregistering' };
 
 export type ReachabilityTone = 'ok' | 'warning' | 'error' | 'neutral';
@@ -51,8 +51,8 @@ export type ReachabilityReason =
 export interface RegistrationFailure {
   cause: FailureCause;
   statusCode?: number;
-  /** The engine's own account of it (plain text, no secrets). */
-  detail?: string;
+  /** What exactly happened, as a code with its parameters. */
+  detail?: FailureDetail;
 }
 
 /** One answer to "will my phone ring?", shared by banner and tray. */
