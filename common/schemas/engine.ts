@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EngineAccount } from './account';
+import { engineAccountSchema, MAX_REGISTRATION_SEC } from './account';
 
 /**
  * Main decides what the SIP engine should do; the engine (sip.js in the
@@ -7,14 +7,17 @@ import type { EngineAccount } from './account';
  */
 
 /** How the engine treats an incoming INVITE. */
-export type IncomingPolicy = 'ring' | 'busy';
+export const incomingPolicySchema = z.enum(['ring', 'busy']);
+export type IncomingPolicy = z.infer<typeof incomingPolicySchema>;
 
 /** main → renderer */
-export type EngineCommand =
-  | { type: 'register'; account: EngineAccount; incoming: IncomingPolicy }
-  | { type: 'reconnect'; account: EngineAccount; incoming: IncomingPolicy }
-  | { type: 'set-incoming'; incoming: IncomingPolicy }
-  | { type: 'unregister' };
+export const engineCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('register'), account: engineAccountSchema, incoming: incomingPolicySchema }),
+  z.object({ type: z.literal('reconnect'), account: engineAccountSchema, incoming: incomingPolicySchema }),
+  z.object({ type: z.literal('set-incoming'), incoming: incomingPolicySchema }),
+  z.object({ type: z.literal('unregister') }),
+]);
+export type EngineCommand = z.infer<typeof engineCommandSchema>;
 
 /** Why a registration attempt failed, as the engine classifies it. */
 export const failureCauseSchema = z.enum([
@@ -29,8 +32,6 @@ export const failureCauseSchema = z.enum([
 ]);
 export type FailureCause = z.infer<typeof failureCauseSchema>;
 
-/** Longest registration lifetime either side deals with (granted, or insisted on by a 423), seconds. */
-export const MAX_REGISTRATION_SEC = 86_400;
 /** Longest Retry-After a report may carry, seconds; main caps the wait lower still (see backoff.ts). */
 export const MAX_RETRY_AFTER_SEC = 86_400;
 /** Longest delta-seconds SIP can carry (RFC 3261 §25.1: up to 2³²−1), e.g. a Min-Expires. */
@@ -92,16 +93,20 @@ export const failureDetailSchema = z.discriminatedUnion('code', [
 export type FailureDetail = z.infer<typeof failureDetailSchema>;
 export type FailureCode = FailureDetail['code'];
 
+/** A failed registration: what the engine reports, and what main shows the agent (common/schemas/registration.ts). */
+export const registrationFailureSchema = z.object({
+  cause: failureCauseSchema,
+  statusCode: z.number().int().min(100).max(699).optional(),
+  detail: failureDetailSchema.optional(),
+});
+
 /** renderer → main */
 export const engineReportSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unregistered') }),
   z.object({ state: z.literal('registering') }),
   z.object({ state: z.literal('registered'), expiresInSec: z.number().int().positive().max(MAX_REGISTRATION_SEC) }),
-  z.object({
+  registrationFailureSchema.extend({
     state: z.literal('failed'),
-    cause: failureCauseSchema,
-    statusCode: z.number().int().min(100).max(699).optional(),
-    detail: failureDetailSchema.optional(),
     /** The server's Retry-After: main waits at least this long before the next attempt. */
     retryAfterSec: z.number().int().min(0).max(MAX_RETRY_AFTER_SEC).optional(),
   }),
@@ -109,4 +114,4 @@ export const engineReportSchema = z.discriminatedUnion('state', [
 export type EngineReport = z.infer<typeof engineReportSchema>;
 
 /** Outcome of "Test connection": one real REGISTER, then un-REGISTER. */
-export type ProbeResult = { ok: true } | { ok: false; cause: FailureCause; statusCode?: number; detail?: FailureDetail };
+export type ProbeResult = { ok: true } | ({ ok: false } & z.infer<typeof registrationFailureSchema>);
