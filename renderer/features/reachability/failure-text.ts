@@ -13,6 +13,7 @@ export function describeFailure(failure: RegistrationFailure, wsServer?: string)
     server: wsServer ?? 'the phone server',
     Server: wsServer ?? 'The phone server',
     status: statusText(failure.statusCode, failure.detail),
+    code: failure.statusCode === undefined ? '' : ` (${failure.statusCode})`,
   };
   const detail = failure.detail;
   const specific = detail ? (DETAIL_TEXT[detail.code] as DetailText<FailureDetail>)(detail, at) : null;
@@ -26,6 +27,11 @@ interface Where {
   Server: string;
   /** " (503 Service Unavailable)", " (404)" or "". */
   status: string;
+  /**
+   * " (401)" or "": a credentials problem keeps to the code, the reason
+   * phrase ("Unauthorized", "Forbidden") only repeats the sentence.
+   */
+  code: string;
 }
 
 /** Words for one detail code, or null where the cause's own words say it best. */
@@ -45,7 +51,7 @@ const DETAIL_TEXT: { [C in FailureCode]: DetailText<Extract<FailureDetail, { cod
   'server.interval-too-brief': () => null,
   'auth.rejected': () => null,
   'auth.realm-mismatch': ({ realm, expectedRealm }, at) =>
-    `The server asks for realm "${realm}" but the password was set up for realm "${expectedRealm}"${at.status}. Set Realm to "${realm}".`,
+    `The server asks for realm "${realm}" but the password was set up for realm "${expectedRealm}"${at.code}. Set Realm to "${realm}".`,
   'account.unusable': ({ problem }) => `These account settings cannot be used${problem ? ` (${problem})` : ''}. Check them and save again.`,
   'registration.expired': (_, at) => `The registration with ${at.server} expired before it was refreshed.`,
   'registration.contact-missing': (_, at) => `${at.Server} answered the registration without confirming this phone's contact.`,
@@ -59,7 +65,7 @@ const DETAIL_TEXT: { [C in FailureCode]: DetailText<Extract<FailureDetail, { cod
 function causeText(cause: FailureCause, code: number | undefined, at: Where, wsServer: string | undefined): string {
   switch (cause) {
     case 'auth':
-      return `Wrong user name or password${at.status}. If your server uses a realm other than the domain, set Realm.`;
+      return `Wrong user name or password${at.code}. If your server uses a realm other than the domain, set Realm.`;
     case 'network':
       return wsServer ? `Cannot reach ${wsServer}. Check the address and your network.` : 'Cannot reach the phone server. Check your network.';
     case 'timeout':

@@ -8,7 +8,7 @@ const SERVER = 'wss://pbx.example.com:8089/ws';
 describe('the words for a failed registration', () => {
   it('keeps the words of the cause when the detail adds nothing to them', () => {
     expect(describeFailure({ cause: 'auth', statusCode: 401, detail: { code: 'auth.rejected', reason: 'Unauthorized' } }, SERVER)).toBe(
-      'Wrong user name or password (401 Unauthorized). If your server uses a realm other than the domain, set Realm.',
+      'Wrong user name or password (401). If your server uses a realm other than the domain, set Realm.',
     );
     expect(describeFailure({ cause: 'network', detail: { code: 'network.unreachable' } }, SERVER)).toBe(
       `Cannot reach ${SERVER}. Check the address and your network.`,
@@ -22,7 +22,7 @@ describe('the words for a failed registration', () => {
   });
 
   it('names both realms, and the fix, when the server wants another realm', () => {
-    const failure: RegistrationFailure = { cause: 'auth', statusCode: 401, detail: { code: 'auth.realm-mismatch', realm: 'asterisk', expectedRealm: 'pbx.example.com' } };
+    const failure: RegistrationFailure = { cause: 'auth', statusCode: 401, detail: { code: 'auth.realm-mismatch', realm: 'asterisk', expectedRealm: 'pbx.example.com', reason: 'Unauthorized' } };
     expect(describeFailure(failure, SERVER)).toBe(
       'The server asks for realm "asterisk" but the password was set up for realm "pbx.example.com" (401). Set Realm to "asterisk".',
     );
