@@ -5,7 +5,7 @@ import { accountInputSchema, type EngineAccount } from '../common/schemas/accoun
 import { callActionSchema, callSnapshotSchema } from '../common/schemas/call';
 import { historyEntrySchema, historyQuerySchema, type HistoryPage } from '../common/schemas/history';
 import { preferencesPatchSchema } from '../common/schemas/preferences';
-import { engineReportSchema, type EngineCommand } from '../common/schemas/engine';
+import { engineCommandSchema, engineReportSchema } from '../common/schemas/engine';
 import { presenceSchema } from '../common/schemas/presence';
 import {
   recordingChunkSchema,
@@ -14,7 +14,7 @@ import {
   recordingUploadFinishSchema,
   type RecordingInfo,
 } from '../common/schemas/recording';
-import type { AppSnapshot } from '../common/schemas/snapshot';
+import { appSnapshotSchema, type AppSnapshot } from '../common/schemas/snapshot';
 
 /**
  * THE IPC contract: every channel between main and the renderer, declared
@@ -37,21 +37,21 @@ export interface InvokeSpec<S extends z.ZodType, R> {
 }
 
 /**
- * A main → renderer event and its payload type. Events that change often
- * (deltas) carry a runtime schema too: main checks what it sends against it
- * in dev and test builds (main/ipc/checked-emitter.ts).
+ * A main → renderer event and its payload type, with a runtime schema: main
+ * checks what it sends against it in dev and test builds
+ * (main/ipc/checked-emitter.ts).
  */
 export interface EventSpec<P> {
   readonly channel: `ringdesk:${string}:${string}`;
-  readonly payload?: z.ZodType<P>;
+  readonly payload: z.ZodType<P>;
   readonly [payloadBrand]?: P;
 }
 
 function invoke<S extends z.ZodType, R>(channel: InvokeSpec<S, R>['channel'], request: S, _result: Phantom<R>): InvokeSpec<S, R> {
   return { channel, request };
 }
-function event<P>(channel: EventSpec<P>['channel'], payload: Phantom<P> | z.ZodType<P>): EventSpec<P> {
-  return payload instanceof z.ZodType ? { channel, payload } : { channel };
+function event<P>(channel: EventSpec<P>['channel'], payload: z.ZodType<P>): EventSpec<P> {
+  return { channel, payload };
 }
 type Phantom<T> = { readonly __phantom?: T };
 function returns<T>(): Phantom<T> {
@@ -116,8 +116,10 @@ export const contract = {
 } as const;
 
 export const events = {
-  snapshot: event('ringdesk:app:snapshot', returns<AppSnapshot>()),
-  engineCommand: event('ringdesk:engine:command', returns<EngineCommand>()),
+  /** Everything the window shows, whole, on every change. */
+  snapshot: event('ringdesk:app:snapshot', appSnapshotSchema),
+  /** What main wants the SIP engine to do. */
+  engineCommand: event('ringdesk:engine:command', engineCommandSchema),
   /** The agent answered or declined from a notification (or the tray). */
   callAction: event('ringdesk:calls:action', callActionSchema),
   /** A call was added to the history: a delta, never the whole history. */

@@ -71,35 +71,52 @@ export const accountInputSchema = z.object({
 export type AccountInput = z.input<typeof accountInputSchema>;
 export type AccountFields = z.output<typeof accountFieldsSchema>;
 
-/** The account as the renderer may see it: no secrets. */
-export interface AccountSummary {
-  displayName: string;
+/** Longest registration lifetime either side deals with (asked for, granted, or insisted on by a 423), seconds. */
+export const MAX_REGISTRATION_SEC = 86_400;
+
+/** sip:user@host: a SIP user (at most 256) at a host (at most 253). */
+const MAX_AOR = 'sip:'.length + 256 + '@'.length + 253;
+
+/** The account as the renderer may see it: no secrets, only whether each one is kept. */
+export const accountSummarySchema = z.object({
+  displayName: accountFieldsSchema.shape.displayName,
   /** Canonical address of record, e.g. sip:1001@pbx.example.com */
-  aor: string;
-  fields: Omit<AccountFields, 'iceServers'> & { iceServers: Array<Omit<IceServerInput, 'credential'> & { hasCredential: boolean }> };
-  hasPassword: boolean;
-}
+  aor: z.string().max(MAX_AOR).refine(isAddressOfRecord),
+  // The saved fields went through accountFieldsSchema when they were saved; the same rules hold here.
+  fields: accountFieldsSchema.safeExtend({
+    iceServers: z.array(iceServerSchema.omit({ credential: true }).extend({ hasCredential: z.boolean() })).max(MAX_ICE_SERVERS),
+  }),
+  hasPassword: z.boolean(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
 /**
  * What the renderer's SIP engine needs to register. Carries the digest HA1
  * (MD5 of user:realm:password) rather than the password itself, so the
  * plain password never has to leave main after it is typed.
  */
-export interface EngineAccount {
-  aor: string;
-  displayName: string;
-  authorizationUsername: string;
-  authorizationHa1: string;
-  realm: string;
-  wsServer: string;
-  iceServers: Array<{ urls: string; username?: string; credential?: string }>;
+export const engineAccountSchema = z.object({
+  aor: accountSummarySchema.shape.aor,
+  displayName: accountFieldsSchema.shape.displayName,
+  /** The auth user, or the SIP user's user part when none is set. */
+  authorizationUsername: z.string().min(1).max(256),
+  authorizationHa1: z.string().regex(/^[0-9a-f]{32}$/),
+  /** The realm, or the domain or host when none is set. */
+  realm: z.string().max(256),
+  wsServer: accountFieldsSchema.shape.wsServer,
+  iceServers: z.array(iceServerSchema).max(MAX_ICE_SERVERS),
   /** Requested registration lifetime, seconds. */
-  registerExpires: number;
+  registerExpires: z.number().int().positive().max(MAX_REGISTRATION_SEC),
   /**
    * This installation's UUID (RFC 5626 +sip.instance), the same across
    * restarts and reloads, so each new REGISTER replaces the binding the last
    * engine left. Absent for a one-off "Test connection", which must not
    * touch the live binding.
    */
-  instanceId?: string;
+  instanceId: z.uuid().optional(),
+});
+export type EngineAccount = z.infer<typeof engineAccountSchema>;
+
+function isAddressOfRecord(aor: string): boolean {
+  return aor.startsWith('sip:') && (parseSipIdentity(aor)?.host ?? null) !== null;
 }

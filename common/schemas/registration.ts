@@ -1,71 +1,74 @@
-import type { FailureCause } from './engine';
-import type { Presence } from './presence';
+import { z } from 'zod';
+import { accountFieldsSchema } from './account';
+import { registrationFailureSchema } from './engine';
+import { presenceSchema } from './presence';
+
+/** Epoch ms, as main's clock gives it. */
+const epochMs = z.number().min(0);
 
 /**
  * The registration as main sees it, derived by the lifecycle machine
  * (main/domain/registration-lifecycle.ts) from what it wants and what the
  * engine reports.
  */
-export type RegistrationView =
-  | { status: 'no-account' }
-  | { status: 'offline' }
-  | { status: 'waiting-for-network' }
-  | { status: 'suspended' }
-  | { status: 'starting' }
-  | { status: 'registering' }
-  | { status: 'registered'; since: number }
-  | {
-      status: 'reconnecting';
-      attempt: number;
-      /** epoch ms of the next automatic attempt */
-      nextAttemptAt: number;
-      cause: FailureCause;
-      statusCode?: number;
-      detail?: string;
-    }
+export const registrationViewSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('no-account') }),
+  z.object({ status: z.literal('offline') }),
+  z.object({ status: z.literal('waiting-for-network') }),
+  z.object({ status: z.literal('suspended') }),
+  z.object({ status: z.literal('starting') }),
+  z.object({ status: z.literal('registering') }),
+  z.object({ status: z.literal('registered'), since: epochMs }),
+  registrationFailureSchema.extend({
+    status: z.literal('reconnecting'),
+    attempt: z.number().int().positive(),
+    /** epoch ms of the next automatic attempt */
+    nextAttemptAt: epochMs,
+  }),
   /** Stopped retrying on purpose (wrong credentials): needs the agent. */
-  | { status: 'failed'; cause: FailureCause; statusCode?: number; detail?: string }
-  | { status: 'unregistering' };
+  registrationFailureSchema.extend({ status: z.literal('failed') }),
+  z.object({ status: z.literal('unregistering') }),
+]);
+export type RegistrationView = z.infer<typeof registrationViewSchema>;
 
-export type ReachabilityTone = 'ok' | 'warning' | 'error' | 'neutral';
+export const reachabilityToneSchema = z.enum(['ok', 'warning', 'error', 'neutral']);
+export type ReachabilityTone = z.infer<typeof reachabilityToneSchema>;
 
 /**
  * Why calls do or do not ring, as a code: main and the window each turn it
  * into words where they show it (main/messages, renderer/features/reachability).
  */
-export type ReachabilityReason =
-  | 'not-set-up'
-  | 'offline'
-  | 'starting'
-  | 'asleep'
-  | 'no-network'
-  | 'connecting'
-  | 'signing-out'
-  | 'reconnecting'
-  | 'sign-in-failed'
-  | 'dnd'
-  | 'available'
-  | 'away';
+export const reachabilityReasonSchema = z.enum([
+  'not-set-up',
+  'offline',
+  'starting',
+  'asleep',
+  'no-network',
+  'connecting',
+  'signing-out',
+  'reconnecting',
+  'sign-in-failed',
+  'dnd',
+  'available',
+  'away',
+]);
+export type ReachabilityReason = z.infer<typeof reachabilityReasonSchema>;
 
 /** A failed registration, as it is explained to the agent. */
-export interface RegistrationFailure {
-  cause: FailureCause;
-  statusCode?: number;
-  /** The engine's own account of it (plain text, no secrets). */
-  detail?: string;
-}
+export type RegistrationFailure = z.infer<typeof registrationFailureSchema>;
 
 /** One answer to "will my phone ring?", shared by banner and tray. */
-export interface Reachability {
-  canReceiveCalls: boolean;
-  tone: ReachabilityTone;
+export const reachabilitySchema = z.object({
+  canReceiveCalls: z.boolean(),
+  tone: reachabilityToneSchema,
   /** Tray icon to show. */
-  icon: Presence | 'unreachable';
-  reason: ReachabilityReason;
+  icon: z.union([presenceSchema, z.literal('unreachable')]),
+  reason: reachabilityReasonSchema,
   /** With 'reconnecting' and 'sign-in-failed': what went wrong. */
-  failure?: RegistrationFailure;
+  failure: registrationFailureSchema.optional(),
   /** The phone server's WebSocket address, when one is set up. */
-  server?: string;
+  server: accountFieldsSchema.shape.wsServer.optional(),
   /** What the agent can do about it, if anything. */
-  action?: 'retry' | 'go-available' | 'edit-account';
-}
+  action: z.enum(['retry', 'go-available', 'edit-account']).optional(),
+});
+export type Reachability = z.infer<typeof reachabilitySchema>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AccountSummary } from './account';
-import type { Preferences } from './preferences';
-import type { Presence } from './presence';
-import type { Reachability, RegistrationView } from './registration';
+import { accountSummarySchema } from './account';
+import { preferencesSchema } from './preferences';
+import { presenceSchema } from './presence';
+import { reachabilitySchema, registrationViewSchema } from './registration';
 
 /** What main may need to tell the agent; the window words each one (renderer/features/notices/notice-text.ts). */
 export const noticeCodeSchema = z.enum([
@@ -30,19 +30,28 @@ export const settingsProblemSchema = z.enum([
 ]);
 export type SettingsProblem = z.infer<typeof settingsProblemSchema>;
 
-/** Something the agent must be told once, such as settings recovered from a broken file: a code, never words. */
-export interface Notice {
-  id: NoticeCode;
-  tone: 'warning' | 'error' | 'info';
-  params?: Record<string, string>;
-}
+/** Longest notice parameter, characters: a backup file's path or an error's first line. */
+export const MAX_NOTICE_PARAM = 4096;
 
-/** Everything the renderer mirrors from main. Pushed on every change. */
-export interface AppSnapshot {
-  account: AccountSummary | null;
-  presence: Presence;
-  registration: RegistrationView;
-  reachability: Reachability;
-  notices: Notice[];
-  preferences: Preferences;
-}
+/** Something the agent must be told once, such as settings recovered from a broken file: a code, never words. */
+export const noticeSchema = z.object({
+  id: noticeCodeSchema,
+  tone: z.enum(['warning', 'error', 'info']),
+  params: z.record(z.string().max(64), z.string().max(MAX_NOTICE_PARAM)).optional(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+/**
+ * Everything the renderer mirrors from main. Pushed on every change, and
+ * checked against this in dev and test builds before it leaves main
+ * (main/ipc/checked-emitter.ts).
+ */
+export const appSnapshotSchema = z.object({
+  account: accountSummarySchema.nullable(),
+  presence: presenceSchema,
+  registration: registrationViewSchema,
+  reachability: reachabilitySchema,
+  notices: z.array(noticeSchema),
+  preferences: preferencesSchema,
+});
+export type AppSnapshot = z.infer<typeof appSnapshotSchema>;

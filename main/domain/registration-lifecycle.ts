@@ -1,5 +1,5 @@
 import type { EngineAccount } from '../../common/schemas/account';
-import type { EngineCommand, EngineReport, FailureCause, IncomingPolicy } from '../../common/schemas/engine';
+import type { EngineCommand, EngineReport, FailureCause, FailureDetail, IncomingPolicy } from '../../common/schemas/engine';
 import type { Presence } from '../../common/schemas/presence';
 import type { RegistrationView } from '../../common/schemas/registration';
 import type { Clock } from '../ports/clock';
@@ -39,7 +39,7 @@ export interface LifecycleDeps {
 }
 
 type EngineState = 'idle' | 'registering' | 'registered' | 'unregistering';
-type Failure = { cause: FailureCause; statusCode?: number; detail?: string; retryAfterSec?: number };
+type Failure = { cause: FailureCause; statusCode?: number; detail?: FailureDetail; retryAfterSec?: number };
 
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 20_000;
 
@@ -185,7 +185,7 @@ export class RegistrationLifecycle {
     this.clearLapse();
     this.cancelLapse = this.deps.clock.setTimer(() => {
       this.cancelLapse = null;
-      this.onFailed({ cause: 'timeout', detail: 'The registration was not refreshed in time' });
+      this.onFailed({ cause: 'timeout', detail: { code: 'registration.expired' } });
       this.reconcile();
     }, expiresInSec * 1000);
   }
@@ -198,7 +198,7 @@ export class RegistrationLifecycle {
     this.clearAttemptTimeout();
     this.clearLapse();
     if (!expected && this.wantsRegistration()) {
-      this.scheduleRetry({ cause: 'server', detail: 'The registration ended unexpectedly' });
+      this.scheduleRetry({ cause: 'server', detail: { code: 'registration.ended' } });
     }
   }
 

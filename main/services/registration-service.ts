@@ -27,7 +27,8 @@ export function createRegistrationService(deps: {
   function onChange(view: RegistrationView): void {
     const prev = last;
     last = view;
-    const why = 'cause' in view ? ` (${view.cause}${view.statusCode ? ` ${view.statusCode}` : ''}${view.detail ? `: ${view.detail}` : ''})` : '';
+    // The detail with its parameters (a reason phrase at most, never a secret), for whoever reads the log.
+    const why = 'cause' in view ? ` (${view.cause}${view.statusCode ? ` ${view.statusCode}` : ''}${view.detail ? `: ${JSON.stringify(view.detail)}` : ''})` : '';
     deps.log.info(`registration: ${prev.status} → ${view.status}${why}`);
     if (lifecycle.quiescent) {
       for (const resolve of quiescenceWaiters) resolve();

@@ -1,17 +1,19 @@
-import { MAX_FAILURE_DETAIL, MAX_RETRY_AFTER_SEC, type FailureCause } from '../../common/schemas/engine';
+import { MAX_DELTA_SEC, MAX_FAILURE_TEXT, MAX_RETRY_AFTER_SEC, type FailureCause, type FailureDetail } from '../../common/schemas/engine';
 
 /**
  * Turns what went wrong with a REGISTER into the cause main's lifecycle
  * machine acts on (auth: stop and ask the agent; network/server/timeout:
- * back off and retry). Pure: no sip.js, so it is tested on its own.
+ * back off and retry), with a detail code the window puts into words
+ * (renderer/features/reachability/failure-text.ts): no sentence is made
+ * here. Pure: no sip.js, so it is tested on its own.
  */
 
 /** A failed registration as reported to main (EngineReport 'failed' minus the state). */
 export interface RegisterFailure {
   cause: FailureCause;
   statusCode?: number;
-  /** Shown to the agent: plain text, no secrets, at most 500 characters. */
-  detail?: string;
+  /** What exactly happened, as a code; text from the server in it is bounded (see {@link outside}). */
+  detail?: FailureDetail;
   /** The server asked us to wait this long before trying again (Retry-After), seconds. */
   retryAfterSec?: number;
 }
@@ -33,40 +35,34 @@ export interface RegisterRejection {
 }
 
 export interface FailureContext {
-  /** The WebSocket address, e.g. wss://pbx.example.com:8089/ws */
-  server: string;
   /** The realm the HA1 was computed for. */
   expectedRealm: string;
 }
-
-const MAX_DETAIL = MAX_FAILURE_DETAIL;
 
 /** Classifies a final non-2xx answer (real or made up by sip.js) to a REGISTER. */
 export function classifyRegisterRejection(rejection: RegisterRejection, context: FailureContext): RegisterFailure {
   const { statusCode, fromServer } = rejection;
   if (!fromServer) {
-    return statusCode === 408
-      ? { cause: 'timeout', detail: `No answer from ${context.server} to the registration request` }
-      : describeConnectionLost(context.server);
+    return statusCode === 408 ? { cause: 'timeout', detail: { code: 'timeout.no-answer' } } : describeConnectionLost();
   }
-  const status = `${statusCode}${reason(rejection.reasonPhrase)}`;
+  const reason = reasonOf(rejection.reasonPhrase);
   if (statusCode === 401 || statusCode === 407 || statusCode === 403) {
     const realm = rejection.challengeRealm;
-    const detail =
+    const detail: FailureDetail =
       realm !== undefined && context.expectedRealm !== '' && realm !== context.expectedRealm
-        ? `The server asks for realm "${clip(realm, 100)}" but the password was set up for realm "${clip(context.expectedRealm, 100)}" (${status})`
-        : `The server did not accept the user name or password (${status})`;
-    return { cause: 'auth', statusCode, detail: clip(detail, MAX_DETAIL) };
+        ? { code: 'auth.realm-mismatch', realm: outside(realm), expectedRealm: outside(context.expectedRealm), ...reason }
+        : { code: 'auth.rejected', ...reason };
+    return { cause: 'auth', statusCode, detail };
   }
   // RFC 3261 §20.33: a server that is busy or down for maintenance says how long to stay away.
   const wait = rejection.retryAfterSec !== undefined && statusCode >= 400 ? { retryAfterSec: rejection.retryAfterSec } : {};
   if (statusCode === 408) {
-    return { cause: 'timeout', statusCode, detail: clip(`The server timed out (${status})`, MAX_DETAIL), ...wait };
+    return { cause: 'timeout', statusCode, detail: { code: 'timeout.server', ...reason }, ...wait };
   }
   if (statusCode >= 300 && statusCode < 400) {
-    return { cause: 'server', statusCode, detail: clip(`The server redirected the registration, which is not supported (${status})`, MAX_DETAIL) };
+    return { cause: 'server', statusCode, detail: { code: 'server.redirect', ...reason } };
   }
-  return { cause: 'server', statusCode, detail: clip(`The server refused the registration (${status})`, MAX_DETAIL), ...wait };
+  return { cause: 'server', statusCode, detail: { code: 'server.refused', ...reason }, ...wait };
 }
 
 /**
@@ -85,49 +81,60 @@ export function parseRetryAfter(header: string | undefined): number | undefined 
  * that does not help (not above what we sent, or more than a day), or a
  * second time after our one retry.
  */
-export function describeIntervalRefused(server: string, minExpiresSec: number, sentExpiresSec: number): RegisterFailure {
-  const detail =
-    minExpiresSec > sentExpiresSec
-      ? `${server} keeps asking for a longer registration (423 Interval Too Brief, Min-Expires ${minExpiresSec} s) even after we asked for ${sentExpiresSec} s`
-      : `${server} refused a ${sentExpiresSec} s registration as too brief (423) but asks for no more than that (Min-Expires ${minExpiresSec} s)`;
-  return { cause: 'server', statusCode: 423, detail: clip(detail, MAX_DETAIL) };
+export function describeIntervalRefused(minExpiresSec: number, sentExpiresSec: number): RegisterFailure {
+  return {
+    cause: 'server',
+    statusCode: 423,
+    detail: { code: 'server.interval-too-brief', minExpiresSec: boundedSeconds(minExpiresSec), sentExpiresSec: boundedSeconds(sentExpiresSec) },
+  };
 }
 
 /** The WebSocket did not open. */
-export function describeConnectFailure(server: string, gaveUpAfterSec?: number): RegisterFailure {
-  const within = gaveUpAfterSec === undefined ? '' : ` within ${gaveUpAfterSec} s`;
-  return { cause: 'network', detail: clip(`Cannot reach ${server}${within}`, MAX_DETAIL) };
+export function describeConnectFailure(gaveUpAfterSec?: number): RegisterFailure {
+  return { cause: 'network', detail: { code: 'network.unreachable', ...(gaveUpAfterSec === undefined ? {} : { withinSec: boundedSeconds(gaveUpAfterSec) }) } };
 }
 
 /** The WebSocket closed or failed while we were using it. */
-export function describeConnectionLost(server: string): RegisterFailure {
-  return { cause: 'network', detail: clip(`Lost the connection to ${server}`, MAX_DETAIL) };
+export function describeConnectionLost(): RegisterFailure {
+  return { cause: 'network', detail: { code: 'network.lost' } };
 }
 
 /** The WebSocket is open but the server stopped answering keep-alive pings. */
-export function describeUnresponsive(server: string, silentForSec: number): RegisterFailure {
-  return { cause: 'network', detail: clip(`${server} stopped answering (nothing heard for ${silentForSec} s)`, MAX_DETAIL) };
+export function describeUnresponsive(silentForSec: number): RegisterFailure {
+  return { cause: 'network', detail: { code: 'network.silent', silentForSec: boundedSeconds(silentForSec) } };
 }
 
 /** The registrar's 200 OK was unusable (no Contact of ours / no expiry), or the registration ran out. */
-export function describeSilentDrop(server: string, expired: boolean): RegisterFailure {
+export function describeSilentDrop(expired: boolean): RegisterFailure {
   return expired
-    ? { cause: 'timeout', detail: clip(`The registration expired: ${server} did not answer the refresh in time`, MAX_DETAIL) }
-    : { cause: 'server', detail: clip(`${server} answered the registration without confirming this phone's contact`, MAX_DETAIL) };
+    ? { cause: 'timeout', detail: { code: 'registration.expired' } }
+    : { cause: 'server', detail: { code: 'registration.contact-missing' } };
 }
 
 /** Settings sip.js refused before anything was sent (main validates, so this is a bug or a bad import). */
-export function describeBadSettings(problem: string): RegisterFailure {
-  return { cause: 'auth', detail: clip(`These account settings cannot be used: ${problem}`, MAX_DETAIL) };
+export function describeBadSettings(error: unknown): RegisterFailure {
+  const problem = outside(error instanceof Error ? error.message : String(error));
+  return { cause: 'auth', detail: { code: 'account.unusable', ...(problem ? { problem } : {}) } };
 }
 
-/** Reason phrases are remote-controlled text: keep them short and printable. */
-function reason(phrase: string | undefined): string {
+/** The reason phrase as a detail parameter, when the server sent one. */
+function reasonOf(phrase: string | undefined): { reason?: string } {
+  const text = outside(phrase ?? '');
+  return text ? { reason: text } : {};
+}
+
+/**
+ * Text from outside (reason phrases and realms are remote-controlled, error
+ * messages are sip.js's): on one line, trimmed and short enough for the
+ * report schema, which refuses anything else.
+ */
+function outside(text: string): string {
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const text = (phrase ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-  return text ? ` ${clip(text, 100)}` : '';
+  const line = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return line.length <= MAX_FAILURE_TEXT ? line : `${line.slice(0, MAX_FAILURE_TEXT - 1)}…`;
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** Seconds in the range the report schema takes: what sip.js parsed from a header may be anything. */
+function boundedSeconds(value: number): number {
+  return Number.isFinite(value) ? Math.min(MAX_DELTA_SEC, Math.max(0, value)) : 0;
 }

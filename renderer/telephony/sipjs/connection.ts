@@ -101,7 +101,7 @@ export class SipConnection {
           } catch {
             // an observer bug must not unwind into sip.js
           }
-          if (error) this.onTransportLost(describeConnectionLost(account.wsServer));
+          if (error) this.onTransportLost(describeConnectionLost());
         },
         onInvite: (invitation) => {
           if (this.muted) void attempt(() => invitation.reject({ statusCode: 480 }));
@@ -242,7 +242,7 @@ export class SipConnection {
           return this.delegateFor(registerer);
         },
         intervalRefused: (minExpires, sentExpires) => {
-          this.onAnswer(registerer, () => this.observer.failed(describeIntervalRefused(this.account.wsServer, minExpires, sentExpires)));
+          this.onAnswer(registerer, () => this.observer.failed(describeIntervalRefused(minExpires, sentExpires)));
           // The next attempt starts over with a fresh registerer (and its own one retry).
           if (registerer === this.registerer) {
             this.retireRegisterer();
@@ -261,7 +261,7 @@ export class SipConnection {
         if (registerer !== this.registerer || this.answerCount !== answersBefore) return;
         const expired = this.expiresAt !== undefined && Date.now() >= this.expiresAt - 1000;
         if (!expired) this.inFlight = false; // the answer came, it was just unusable
-        this.notify(() => this.observer.failed(describeSilentDrop(this.account.wsServer, expired)));
+        this.notify(() => this.observer.failed(describeSilentDrop(expired)));
       });
     });
     return registerer;
@@ -312,7 +312,7 @@ export class SipConnection {
         ...(typeof realm === 'string' ? { challengeRealm: realm } : {}),
         ...(retryAfterSec !== undefined ? { retryAfterSec } : {}),
       },
-      { server: this.account.wsServer, expectedRealm: this.account.realm },
+      { expectedRealm: this.account.realm },
     );
   }
 
@@ -337,7 +337,7 @@ export class SipConnection {
         // Stop using the socket at once (sends fail from here on) and report now:
         // the close handshake on a dead socket can take much longer.
         void attempt(() => this.ua.transport.disconnect());
-        this.onTransportLost(describeUnresponsive(this.account.wsServer, SILENCE_LIMIT_SEC + PROBE_GRACE_SEC));
+        this.onTransportLost(describeUnresponsive(SILENCE_LIMIT_SEC + PROBE_GRACE_SEC));
       },
     });
   }

@@ -131,7 +131,7 @@ class SipJsTelephony implements Telephony {
   }
 
   probe(account: EngineAccount, options: { timeoutMs?: number } = {}): Promise<ProbeResult> {
-    if (this.disposed) return Promise.resolve({ ok: false, cause: 'network', detail: 'The phone is shutting down' });
+    if (this.disposed) return Promise.resolve({ ok: false, cause: 'network', detail: { code: 'engine.stopping' } });
     const abort = new AbortController();
     let started: ReturnType<typeof probeRegistration>;
     try {
@@ -142,7 +142,7 @@ class SipJsTelephony implements Telephony {
       });
     } catch (error) {
       this.logError(error);
-      return Promise.resolve({ ok: false, cause: 'network', detail: 'The connection test failed unexpectedly' });
+      return Promise.resolve({ ok: false, cause: 'network', detail: { code: 'test.failed' } });
     }
     const { result, cleanedUp } = started;
     // dispose() aborts running probes and waits for their cleanup

@@ -35,7 +35,7 @@ export function probeRegistration(
       },
     });
   } catch (error) {
-    const result: ProbeResult = { ok: false, ...describeBadSettings(error instanceof Error ? error.message : String(error)) };
+    const result: ProbeResult = { ok: false, ...describeBadSettings(error) };
     return { result: Promise.resolve(result), cleanedUp: Promise.resolve() };
   }
 
@@ -44,11 +44,11 @@ export function probeRegistration(
   const timer = setTimeout(() => {
     fail(
       opened
-        ? { cause: 'timeout', detail: `No answer from ${account.wsServer} within ${seconds} s` }
-        : describeConnectFailure(account.wsServer, seconds),
+        ? { cause: 'timeout', detail: { code: 'timeout.no-answer', withinSec: seconds } }
+        : describeConnectFailure(seconds),
     );
   }, options.timeoutMs);
-  const onAbort = (): void => fail({ cause: 'network', detail: 'The connection test was cancelled' });
+  const onAbort = (): void => fail({ cause: 'network', detail: { code: 'test.cancelled' } });
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
 
@@ -57,7 +57,7 @@ export function probeRegistration(
       opened = true;
       connection.register();
     },
-    () => fail(describeConnectFailure(account.wsServer)),
+    () => fail(describeConnectFailure()),
   );
 
   const cleanedUp = outcome.then(async () => {

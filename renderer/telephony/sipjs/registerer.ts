@@ -1,5 +1,5 @@
 import { Core, Registerer, type RegistererOptions, type RegistererRegisterOptions, type UserAgent } from 'sip.js';
-import { MAX_REGISTRATION_SEC } from '../../../common/schemas/engine';
+import { MAX_REGISTRATION_SEC } from '../../../common/schemas/account';
 
 /**
  * The parts of sip.js's Registerer that ./connection.ts needs help

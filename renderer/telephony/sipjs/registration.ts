@@ -105,7 +105,7 @@ export class SipRegistration {
       await this.connectAndRegister(account, mode, generation);
     } catch (error) {
       this.host.logError(error);
-      if (generation === this.generation) this.fail({ cause: 'network', detail: 'The phone could not set up the connection (internal error)' });
+      if (generation === this.generation) this.fail({ cause: 'network', detail: { code: 'network.internal' } });
     }
   }
 
@@ -143,7 +143,7 @@ export class SipRegistration {
       try {
         connection = this.connection = this.createConnection(account);
       } catch (error) {
-        this.fail(describeBadSettings(error instanceof Error ? error.message : String(error)));
+        this.fail(describeBadSettings(error));
         return;
       }
     }
@@ -156,7 +156,7 @@ export class SipRegistration {
       if (generation !== this.generation) return; // a newer command takes over (its teardown aborts the connect)
       if (!opened) {
         const gaveUp = Date.now() - started >= CONNECT_TIMEOUT_SEC * 1000 - 50;
-        this.fail(describeConnectFailure(account.wsServer, gaveUp ? CONNECT_TIMEOUT_SEC : undefined));
+        this.fail(describeConnectFailure(gaveUp ? CONNECT_TIMEOUT_SEC : undefined));
         return;
       }
     }

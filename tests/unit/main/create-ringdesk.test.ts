@@ -86,7 +86,7 @@ describe('Ringdesk main services', () => {
     const t = await start();
     await t.ringdesk.handlers.account.save(account, own);
     await t.ringdesk.handlers.engine.report({ state: 'registered', expiresInSec: 300 }, own);
-    await t.ringdesk.handlers.engine.report({ state: 'failed', cause: 'network', detail: 'closed' }, own);
+    await t.ringdesk.handlers.engine.report({ state: 'failed', cause: 'network', detail: { code: 'network.lost' } }, own);
     await settle();
     expect(t.shell.notifier.shown).toHaveLength(1);
     expect(t.shell.notifier.shown[0]?.title).toMatch(/Calls will not ring/);

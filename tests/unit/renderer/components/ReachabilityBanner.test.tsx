@@ -65,7 +65,7 @@ describe('reachability banner', () => {
 
   it('shows a server-supplied failure detail as text, never as markup', async () => {
     await renderWithStore(<ReachabilityBanner />, {
-      snapshot: aSnapshot({ reachability: unreachable({ failure: { cause: 'server', statusCode: 500, detail: '<img src=x onerror=alert(1)>Refused' } }) }),
+      snapshot: aSnapshot({ reachability: unreachable({ failure: { cause: 'server', statusCode: 500, detail: { code: 'server.refused', reason: '<img src=x onerror=alert(1)>Refused' } } }) }),
     });
     const banner = screen.getByTestId('reachability-banner');
     expect(banner.querySelector('img')).toBeNull();

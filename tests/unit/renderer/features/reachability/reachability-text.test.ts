@@ -6,7 +6,7 @@ const SERVER = 'wss://pbx.example.com:8089/ws';
 
 describe("the window's words for whether calls ring", () => {
   it('says why and what happens next while reconnecting after a server error', () => {
-    const r = deriveReachability('available', { status: 'reconnecting', attempt: 1, nextAttemptAt: 0, cause: 'server', statusCode: 503, detail: 'Service Unavailable' }, SERVER);
+    const r = deriveReachability('available', { status: 'reconnecting', attempt: 1, nextAttemptAt: 0, cause: 'server', statusCode: 503, detail: { code: 'server.refused', reason: 'Service Unavailable' } }, SERVER);
     expect(reachabilityText(r)).toEqual({
       headline: 'Not reachable: reconnecting',
       detail: 'The phone server has a problem (503 Service Unavailable). Ringdesk keeps trying automatically.',
