@@ -39,8 +39,14 @@ export function PhoneShell() {
 function ViewContent({ view, inCall }: { view: View; inCall: boolean }) {
   switch (view) {
     case 'phone':
-      // During a call the Phone view is the call screen above; its own Keypad sends tones.
-      return inCall ? null : <Dialer />;
+      // During a call the Phone view is the call screen above (its own Keypad
+      // sends tones). The dialer stays mounted, hidden, so it can take the
+      // focus back the moment the call ends.
+      return (
+        <div className="phone-dialer" hidden={inCall}>
+          <Dialer />
+        </div>
+      );
     case 'history':
       return <HistoryView />;
     case 'settings':

@@ -22,14 +22,6 @@ export function useDialFieldFocus(field: RefObject<HTMLInputElement | null>): vo
     dialFieldFocused();
   }, [focusPending, dialFieldFocused, field]);
 
-  // The shell shows the call screen instead of the dialer during a call, so
-  // the field often comes back when the call ends: it takes focus then if
-  // nothing else has it (the Hang up button that had it is gone).
-  useEffect(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body) field.current?.focus();
-  }, [field]);
-
   useEffect(() => {
     const ended = hadLiveCall.current && !hasLiveCall;
     hadLiveCall.current = hasLiveCall;

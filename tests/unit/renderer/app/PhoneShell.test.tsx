@@ -3,7 +3,7 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contract, events } from '../../../../preload/contract';
 import { PhoneShell } from '../../../../renderer/app/shell/PhoneShell';
-import { aCall, answered, aSnapshot, anAccount } from '../../../fakes/app-snapshots';
+import { aCall, answered, aSnapshot, anAccount, ended } from '../../../fakes/app-snapshots';
 import { renderWithStore } from '../render-with-store';
 
 afterEach(() => {
@@ -133,5 +133,14 @@ describe('the call area', () => {
     act(() => telephony.pushCall(answered(aCall({ id: 'bob' }))));
     expect(screen.getByRole('button', { name: 'Hang up' })).toBeDefined();
     expect(screen.queryByRole('button', { name: 'Call' })).toBeNull();
+  });
+
+  it('gives the number field the focus back when the call ends', async () => {
+    const { user, telephony } = await renderWithStore(<PhoneShell />, { snapshot: aSnapshot() });
+    const call = answered(aCall({ id: 'bob' }));
+    act(() => telephony.pushCall(call));
+    await user.click(screen.getByRole('button', { name: 'Hang up' }));
+    act(() => telephony.pushCall(ended(call, 'hangup', 'local')));
+    expect(document.activeElement).toBe(screen.getByLabelText('Number or SIP address'));
   });
 });
