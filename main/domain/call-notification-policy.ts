@@ -134,10 +134,17 @@ export function needsCallerName(previous: CallState | null, call: CallSnapshot):
   return call.direction === 'inbound' && previous !== call.state && (call.state === 'incoming' || call.state === 'ended') && !nameOf(call.peer.displayName, numberOf(call.peer));
 }
 
-/** Bursts that are over (nothing rings, nothing new for a while) start afresh next time; this also keeps the memory small. */
+/**
+ * Bursts that are over (nothing rings, nothing new for a while) start afresh
+ * next time; this also keeps the memory small. A caller's missed calls stay
+ * one group while any of their calls still rings, however long since the
+ * last one was missed: its end belongs to the same burst.
+ */
 function forgetQuietBursts(memory: CallNotificationMemory, now: number): CallNotificationMemory {
   const recent = (g: { lastAt: number }) => now - g.lastAt <= CALL_BURST_GAP_MS;
-  return { ...memory, ringing: memory.ringing.filter((g) => g.ringing.length > 0 || recent(g)), missed: memory.missed.filter(recent) };
+  const ringing = memory.ringing.filter((g) => g.ringing.length > 0 || recent(g));
+  const stillRinging = (number: string) => ringing.some((g) => g.caller.number === number && g.ringing.length > 0);
+  return { ...memory, ringing, missed: memory.missed.filter((g) => recent(g) || stillRinging(g.caller.number)) };
 }
 
 function startRinging(memory: CallNotificationMemory, callId: string, caller: Caller, now: number, notify: boolean, steps: CallNotificationStep[]): CallNotificationMemory {

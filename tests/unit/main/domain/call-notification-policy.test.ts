@@ -106,6 +106,19 @@ describe('a burst of calls', () => {
     expect(d.steps.filter((s) => s.kind === 'show-missed' && !s.notification.quiet)).toHaveLength(1);
   });
 
+  it('a call of the burst that rings on long after the others were missed still joins their missed-calls notification', () => {
+    const d = desk();
+    const [first, late] = [ring('call-1', BOB), ring('call-2', BOB)];
+    d.report(first);
+    d.report(late);
+    d.clock.advance(1_000);
+    d.report(giveUp(first));
+    // The second caller holds on well past the 5 s gap before giving up.
+    d.clock.advance(20_000);
+    d.report(giveUp(late));
+    expect([...d.open.values()].map((s) => s.notification.title)).toEqual(['2 missed calls from +442079460000']);
+  });
+
   it('the buttons always act on a call that still rings: the newest one, or the one before when it stops', () => {
     const d = desk();
     const [first, second] = [ring('call-1', BOB), ring('call-2', BOB)];
