@@ -30,7 +30,7 @@ describe('editing a saved account', () => {
     expect(screen.getByRole('heading', { name: 'Edit account' })).toBeDefined();
     expect(screen.getByLabelText<HTMLInputElement>('Display name').value).toBe('Alice Agent');
     expect(screen.getByLabelText<HTMLInputElement>('Domain').value).toBe('pbx.example.com');
-    expect(screen.getByLabelText<HTMLInputElement>('WebSocket server').value).toBe('wss://pbx.example.com:8089/ws');
+    expect(screen.getByLabelText<HTMLInputElement>('Server address').value).toBe('wss://pbx.example.com:8089/ws');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
     expect(screen.getByText('Leave blank to keep the saved password')).toBeDefined();
   });

@@ -6,7 +6,7 @@ export async function fillValidAccount(user: UserEvent, overrides: { wsServer?: 
   await user.type(screen.getByLabelText('Display name'), 'Alice Agent');
   await user.type(screen.getByLabelText('SIP user or address'), '1001@pbx.example.com');
   await user.type(screen.getByLabelText('Password'), 's3cret!');
-  await user.type(screen.getByLabelText('WebSocket server'), overrides.wsServer ?? 'wss://pbx.example.com:8089/ws');
+  await user.type(screen.getByLabelText('Server address'), overrides.wsServer ?? 'wss://pbx.example.com:8089/ws');
 }
 
 /** The message linked to a field through aria-describedby. */
