@@ -55,6 +55,7 @@ test.describe('getting registered', () => {
 
   test('Test connection reports success and wrong credentials in plain words', async ({ launch, kamailio }) => {
     const app = await launch();
+    await chooseSipAccount(app.page);
     await fillAccount(app.page, { user: '1001', password: 'pass1001', wsUrl: kamailio.wsUrl });
     await app.page.getByRole('button', { name: 'Test connection' }).click();
     await expect(app.page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
@@ -69,6 +70,7 @@ test.describe('getting registered', () => {
 
   test('a wrong password gives a clear error and does not hammer the server', async ({ launch, kamailio }) => {
     const app = await launch();
+    await chooseSipAccount(app.page);
     await fillAccount(app.page, { user: '1001', password: 'wrong-password', wsUrl: kamailio.wsUrl });
     await app.page.getByRole('button', { name: 'Save and connect' }).click();
 

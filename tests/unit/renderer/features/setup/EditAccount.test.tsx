@@ -2,9 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../../preload/contract';
-import { App } from '../../../../../renderer/app/App';
 import { aSnapshot, anAccount } from '../../../../fakes/app-snapshots';
-import { renderWithStore } from '../../render-with-store';
+import { openAccountEditor as openEditor } from './fill-account-form';
 
 
 const withTurnServer = () =>
@@ -16,13 +15,6 @@ const withTurnServer = () =>
       } as ReturnType<typeof anAccount>['fields'],
     }),
   });
-
-async function openEditor(snapshot = aSnapshot()) {
-  const view = await renderWithStore(<App />, { snapshot });
-  await view.user.click(screen.getByRole('tab', { name: 'Settings' }));
-  await view.user.click(screen.getByRole('button', { name: 'Edit account' }));
-  return view;
-}
 
 describe('editing a saved account', () => {
   it('prefills the saved fields and leaves the password blank, saying blank keeps it', async () => {

@@ -5,19 +5,13 @@ import { contract } from '../../../../../preload/contract';
 import { App } from '../../../../../renderer/app/App';
 import { aSnapshot, anAccount, firstRunSnapshot } from '../../../../fakes/app-snapshots';
 import { renderWithStore } from '../../render-with-store';
-import { fillValidAccount } from './fill-account-form';
+import { fillValidAccount, openAccountEditor } from './fill-account-form';
 
 const renderFirstRun = () => renderWithStore(<App />, { snapshot: firstRunSnapshot() });
 const welcome = () => screen.queryByRole('heading', { name: 'Welcome to Ringdesk' });
 const advanced = () => screen.getByRole('button', { name: 'Advanced' });
 /** The realm box only while the agent can see it (role queries skip hidden content). */
 const shownRealm = () => screen.queryByRole('textbox', { name: 'Realm (optional)' });
-
-async function openEditor(account = anAccount()) {
-  const view = await renderWithStore(<App />, { snapshot: aSnapshot({ account }) });
-  await view.user.click(screen.getByRole('button', { name: 'Edit account' }));
-  return view;
-}
 
 describe('the first run', () => {
   it('welcomes a new agent with the two ways to connect, and no form yet', async () => {
@@ -30,7 +24,7 @@ describe('the first run', () => {
   });
 
   it('goes straight to the form when a saved account is edited, without the welcome', async () => {
-    await openEditor();
+    await openAccountEditor();
     expect(screen.getByRole('heading', { name: 'Edit account' })).toBeDefined();
     expect(welcome()).toBeNull();
     expect(screen.queryByRole('button', { name: 'Back' })).toBeNull();
@@ -73,7 +67,7 @@ describe('the first run', () => {
   });
 
   it('puts the cursor in the first field when a saved account is edited', async () => {
-    await openEditor();
+    await openAccountEditor();
     expect(document.activeElement).toBe(screen.getByLabelText('Display name'));
   });
 });
@@ -99,13 +93,13 @@ describe('the Advanced section of the account form', () => {
   });
 
   it('is open when the saved account has an advanced value', async () => {
-    await openEditor(anAccount({ fields: { ...anAccount().fields, realm: 'asterisk' } }));
+    await openAccountEditor(aSnapshot({ account: anAccount({ fields: { ...anAccount().fields, realm: 'asterisk' } }) }));
     expect(advanced().getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByLabelText<HTMLInputElement>('Realm (optional)').value).toBe('asterisk');
   });
 
   it('stays folded for a saved account that uses none of them', async () => {
-    await openEditor();
+    await openAccountEditor();
     expect(advanced().getAttribute('aria-expanded')).toBe('false');
   });
 

@@ -1,5 +1,16 @@
 import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import { App } from '../../../../../renderer/app/App';
+import { aSnapshot } from '../../../../fakes/app-snapshots';
+import { renderWithStore } from '../../render-with-store';
+
+/** The whole app with a saved account, on the account form opened from Settings. */
+export async function openAccountEditor(snapshot = aSnapshot()) {
+  const view = await renderWithStore(<App />, { snapshot });
+  await view.user.click(screen.getByRole('tab', { name: 'Settings' }));
+  await view.user.click(screen.getByRole('button', { name: 'Edit account' }));
+  return view;
+}
 
 /** Types a complete, valid first-run account the way an agent would. */
 export async function fillValidAccount(user: UserEvent, overrides: { wsServer?: string } = {}) {
