@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Ringer } from '../features/ringing/Ringer';
-import { AccountSetupForm } from '../features/setup/AccountSetupForm';
+import { FirstRun } from '../features/setup/FirstRun';
 import { useRingdesk } from '../store/RingdeskStoreProvider';
 import { selectScreen } from '../store/selectors';
 import { CallArea } from './shell/CallArea';
@@ -49,7 +49,7 @@ function Screen({ screen }: { screen: ReturnType<typeof selectScreen> }) {
       return <LoadFailed />;
     case 'setup':
     case 'phone':
-      return <AccountSetupForm account={null} />;
+      return <FirstRun />;
   }
 }
 

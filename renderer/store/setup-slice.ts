@@ -6,7 +6,7 @@ import { describeFailure } from '../features/reachability/failure-text';
 import type { RingdeskDeps, RingdeskState, SetupSlice } from './types';
 import { ipcErrorText } from '../app/ipc-error-text';
 
-const IDLE: SetupSlice['setup'] = { status: 'idle', test: null, fieldErrors: {}, formError: null };
+const IDLE: SetupSlice['setup'] = { status: 'idle', test: null, fieldErrors: {}, formError: null, firstRunStep: 'welcome' };
 
 /** Saving and testing the account typed on the setup form. */
 export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCreator<RingdeskState, [], [], SetupSlice> {
@@ -67,6 +67,8 @@ export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCre
         if (kept.length !== Object.keys(current).length) patch({ fieldErrors: Object.fromEntries(kept) });
       },
       resetSetup: () => set({ setup: IDLE }),
+      // A new step starts clean: no test result or refusal from the form the agent left.
+      showFirstRunStep: (step) => set({ setup: { ...IDLE, firstRunStep: step } }),
     };
   };
 }

@@ -53,6 +53,12 @@ export interface SnapshotSlice {
 
 export type SetupStatus = 'idle' | 'saving' | 'testing';
 
+/**
+ * Where the first run is: the welcome with its two choices, the team sign-in
+ * (explained, not yet available) or the SIP account form.
+ */
+export type FirstRunStep = 'welcome' | 'team' | 'sip';
+
 export interface TestOutcome {
   ok: boolean;
   message: string;
@@ -68,6 +74,8 @@ export interface SetupSlice {
     fieldErrors: Record<string, FieldProblem>;
     /** A problem not tied to one field. */
     formError: string | null;
+    /** Only read while no account is saved: editing a saved one always shows the form. */
+    firstRunStep: FirstRunStep;
   };
   /** Resolves true when main saved the account. */
   saveAccount(input: AccountInput): Promise<boolean>;
@@ -75,6 +83,7 @@ export interface SetupSlice {
   /** Forgets main's error for `key` and anything under it (the agent is fixing it). */
   clearServerFieldErrors(key: string): void;
   resetSetup(): void;
+  showFirstRunStep(step: FirstRunStep): void;
 }
 
 /** The sections of the phone shell's navigation. */

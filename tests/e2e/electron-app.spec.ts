@@ -21,7 +21,7 @@ test.describe('the packaged shell on real Electron', () => {
     const app = await electron.launch({ executablePath: binary!, args: ['.', `--user-data-dir=${userData}`], cwd: path.resolve(import.meta.dirname, '../..') });
     try {
       const page = await app.firstWindow();
-      await expect(page.getByText('Set up your phone account')).toBeVisible();
+      await expect(page.getByText('Welcome to Ringdesk')).toBeVisible();
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof window.ringdesk.app.getSnapshot)).toBe('function');
       expect(page.url()).toBe('ringdesk://app/index.html');

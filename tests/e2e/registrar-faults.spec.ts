@@ -1,6 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import type { KamailioHandle } from '../support/kamailio/kamailio.mjs';
-import { banner, expectRegistered, fillAccount, setUpAndRegister } from './support/account-steps';
+import { banner, chooseSipAccount, expectRegistered, fillAccount, setUpAndRegister } from './support/account-steps';
 
 /** REGISTERs that passed digest auth, i.e. that the registrar really had to handle. */
 const authenticatedRegisters = async (kamailio: KamailioHandle) => (await kamailio.registers('1001')).filter((r) => !r.unregister);
@@ -9,6 +9,7 @@ test.describe('a registrar that misbehaves', () => {
   test('a registrar that keeps answering 423 gets one REGISTER, not a storm, and the agent is told why', async ({ launch, kamailio }) => {
     await kamailio.setRegisterFault({ status: 423, reason: 'Interval Too Brief', minExpires: 'echo' });
     const app = await launch();
+    await chooseSipAccount(app.page);
     await fillAccount(app.page, { user: '1001', password: 'pass1001', wsUrl: kamailio.wsUrl });
     await app.page.getByRole('button', { name: 'Save and connect' }).click();
 
@@ -37,6 +38,7 @@ test.describe('a registrar that misbehaves', () => {
   test('a 503 with Retry-After keeps the phone away for that long, says so, then registers by itself', async ({ launch, kamailio }) => {
     await kamailio.setRegisterFault({ status: 503, reason: 'Service Unavailable', retryAfter: 6 });
     const app = await launch();
+    await chooseSipAccount(app.page);
     await fillAccount(app.page, { user: '1001', password: 'pass1001', wsUrl: kamailio.wsUrl });
     await app.page.getByRole('button', { name: 'Save and connect' }).click();
 

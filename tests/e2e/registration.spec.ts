@@ -1,13 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
-import { banner, choosePresence, expectRegistered, fillAccount, presenceButton, setUpAndRegister } from './support/account-steps';
+import type { Locator } from '@playwright/test';
+import { banner, choosePresence, chooseSipAccount, expectRegistered, fillAccount, presenceButton, setUpAndRegister } from './support/account-steps';
+
+/** Entirely inside the window, without scrolling. */
+async function expectInViewport(locator: Locator, size: { width: number; height: number }): Promise<void> {
+  const box = await locator.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(size.height);
+}
 
 test.describe('getting registered', () => {
   test('an agent enters their account on first run and is registered, with the tray saying Available', async ({ launch, kamailio }) => {
     const app = await launch();
-    await expect(app.page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(app.page.getByRole('heading', { name: 'Welcome to Ringdesk', level: 1 })).toBeVisible();
     await expect(banner(app.page)).toBeVisible();
+    // Team sign-in is explained, not faked, and leads to the SIP account.
+    await app.page.getByRole('button', { name: 'Sign in to your team' }).click();
+    await expect(app.page.getByText('Team sign-in is not available in this version of Ringdesk.')).toBeVisible();
+    await app.page.getByRole('button', { name: 'Back' }).click();
     await setUpAndRegister(app, kamailio);
 
     await expect(banner(app.page)).toBeHidden();
@@ -19,8 +34,28 @@ test.describe('getting registered', () => {
     expect(settings).not.toContain('pass1001');
   });
 
+  for (const size of [
+    { width: 360, height: 520 },
+    { width: 400, height: 700 },
+  ]) {
+    test(`the first-run form keeps Test connection and Save in view at ${size.width}×${size.height}`, async ({ launch }) => {
+      const app = await launch();
+      await app.page.setViewportSize(size);
+      await chooseSipAccount(app.page);
+      await expect(app.page.getByLabel('Display name')).toBeFocused();
+      for (const name of ['Test connection', 'Save and connect']) {
+        await expectInViewport(app.page.getByRole('button', { name }), size);
+      }
+      // Opening Advanced makes the form longer; the buttons stay put.
+      await app.page.getByRole('button', { name: 'Advanced' }).click();
+      await expect(app.page.getByLabel('Realm (optional)')).toBeVisible();
+      await expectInViewport(app.page.getByRole('button', { name: 'Save and connect' }), size);
+    });
+  }
+
   test('Test connection reports success and wrong credentials in plain words', async ({ launch, kamailio }) => {
     const app = await launch();
+    await chooseSipAccount(app.page);
     await fillAccount(app.page, { user: '1001', password: 'pass1001', wsUrl: kamailio.wsUrl });
     await app.page.getByRole('button', { name: 'Test connection' }).click();
     await expect(app.page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
@@ -35,6 +70,7 @@ test.describe('getting registered', () => {
 
   test('a wrong password gives a clear error and does not hammer the server', async ({ launch, kamailio }) => {
     const app = await launch();
+    await chooseSipAccount(app.page);
     await fillAccount(app.page, { user: '1001', password: 'wrong-password', wsUrl: kamailio.wsUrl });
     await app.page.getByRole('button', { name: 'Save and connect' }).click();
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { answer, callPanel, dial, expectConnected, registeredAgents } from './support/call-steps';
-import { choosePresence, fillAccount } from './support/account-steps';
+import { choosePresence, chooseSipAccount, fillAccount } from './support/account-steps';
 
 /** Where the README's screenshots come from: every run redraws them from the real renderer. */
 const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
@@ -41,6 +41,12 @@ test('every screen passes axe in light and dark, narrow and wide, and is photogr
   test.setTimeout(360_000);
   const first = await launch();
   await everyLook(first.page, 'first-run');
+  await first.page.getByRole('button', { name: 'Sign in to your team' }).click();
+  await everyLook(first.page, 'team-sign-in');
+  await first.page.getByRole('button', { name: 'Back' }).click();
+  await chooseSipAccount(first.page);
+  await first.page.getByRole('button', { name: 'Advanced' }).click();
+  await everyLook(first.page, 'sip-account');
   await fillAccount(first.page, { displayName: 'Alice Agent', user: '1001', password: 'wrong', wsUrl: kamailio.wsUrl });
   await first.page.getByRole('button', { name: 'Save and connect' }).click();
   await expect(first.page.getByTestId('reachability-banner')).toBeVisible();

@@ -36,6 +36,18 @@ export const ICE_LIST_KEY = 'fields.iceServers';
 const TEXT_FIELDS: TextFieldName[] = ['displayName', 'sipUser', 'domain', 'authUser', 'realm', 'password', 'wsServer'];
 const ICE_KEY = /^fields\.iceServers(?:\.\d+\.(?:urls|username|credential))?$/;
 
+/** The fields most accounts never need, kept under "Advanced" until one has a value or a problem. */
+const ADVANCED_FIELDS: TextFieldName[] = ['authUser', 'realm'];
+
+export function isAdvancedKey(key: string): boolean {
+  return ADVANCED_FIELDS.some((name) => fieldKey(name) === key) || ICE_KEY.test(key);
+}
+
+/** Something was typed or saved in an advanced field, so the agent should see it. */
+export function hasAdvancedValue(values: AccountFormValues): boolean {
+  return ADVANCED_FIELDS.some((name) => values[name].trim() !== '') || values.iceServers.length > 0;
+}
+
 /** Whether the form shows a place for this error key (otherwise it goes in the form summary). */
 export function isShownAtField(key: string): boolean {
   return TEXT_FIELDS.some((name) => fieldKey(name) === key) || ICE_KEY.test(key);

@@ -9,7 +9,7 @@ export const FIELD_PROBLEM_TEXT: Record<FieldProblem, string> = {
   'sip-user-invalid': 'This is not a SIP user or address (e.g. 1001 or sip:1001@pbx.example.com)',
   'domain-missing': 'Enter the domain, or write the SIP user as user@domain',
   'domain-invalid': 'Enter a host name such as pbx.example.com, without sip: or a port',
-  'ws-server-missing': 'Enter the WebSocket address of your phone server',
+  'ws-server-missing': "Enter your phone server's address; it starts with wss://",
   'ws-server-not-a-url': 'Enter the full address, e.g. wss://pbx.example.com:8089/ws',
   'ws-server-insecure': 'Unencrypted ws:// is only allowed for a server on this computer; use wss://',
   'ws-server-scheme': 'The address must start with wss:// (or ws:// for a server on this computer)',

@@ -36,8 +36,9 @@ export function useAccountForm(account: AccountSummary | null) {
     [values, passwordRequired, checkedFor],
   );
 
+  const problemAt = (key: string) => ((checkedFor !== null || touched.has(key)) && clientErrors[key]) || serverErrors[key];
   const errorFor = (key: string): string | undefined => {
-    const problem = ((checkedFor !== null || touched.has(key)) && clientErrors[key]) || serverErrors[key];
+    const problem = problemAt(key);
     return problem ? fieldProblemText(problem) : undefined;
   };
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
@@ -50,6 +51,9 @@ export function useAccountForm(account: AccountSummary | null) {
     passwordRequired,
     serverErrors,
     errorFor,
+    /** Whether any field whose key passes `where` shows a problem now. */
+    showsProblem: (where: (key: string) => boolean) =>
+      [...Object.keys(clientErrors), ...Object.keys(serverErrors)].some((key) => where(key) && Boolean(problemAt(key))),
     /** Props for one text field. */
     bind: (name: TextFieldName) => ({
       value: values[name],

@@ -10,17 +10,23 @@ export interface AccountEntry {
   domain?: string;
 }
 
-/** Types an account into the first-run screen the way an agent would. */
+/** On the first run's welcome, picks "Use a SIP account" (the form's fields wait for it to open). */
+export async function chooseSipAccount(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Use a SIP account', exact: true }).click();
+}
+
+/** Types an account into the open SIP account form the way an agent would. */
 export async function fillAccount(page: Page, entry: AccountEntry): Promise<void> {
   await page.getByLabel('Display name').fill(entry.displayName ?? `Agent ${entry.user}`);
   await page.getByLabel('SIP user or address').fill(entry.user);
   await page.getByLabel('Domain', { exact: true }).fill(entry.domain ?? '127.0.0.1');
   await page.getByLabel('Password', { exact: true }).fill(entry.password);
-  await page.getByLabel('WebSocket server').fill(entry.wsUrl);
+  await page.getByLabel('Server address').fill(entry.wsUrl);
 }
 
-/** First run: enter the account, save, and wait until the phone says Connected. */
+/** First run: from the welcome, enter the SIP account, save, and wait until the phone says Connected. */
 export async function setUpAndRegister(app: AppInstance, kamailio: KamailioHandle, user = '1001'): Promise<void> {
+  await chooseSipAccount(app.page);
   await fillAccount(app.page, { user, password: `pass${user}`, wsUrl: kamailio.wsUrl });
   await app.page.getByRole('button', { name: 'Save and connect' }).click();
   await expectRegistered(app);

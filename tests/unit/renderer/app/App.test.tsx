@@ -35,8 +35,10 @@ describe('app', () => {
     expect(await screen.findByTestId('registration-status')).toBeDefined();
   });
 
-  it('opens on the account setup the first time, and on the phone once saved', async () => {
+  it('opens on the welcome the first time, then the account setup, and on the phone once saved', async () => {
     const { desktop, user } = await renderWithStore(<App />, { snapshot: firstRunSnapshot() });
+    expect(screen.getByRole('heading', { name: 'Welcome to Ringdesk' })).toBeDefined();
+    await user.click(screen.getByRole('button', { name: 'Use a SIP account' }));
     expect(screen.getByRole('heading', { name: 'Set up your phone account' })).toBeDefined();
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
 
@@ -48,6 +50,7 @@ describe('app', () => {
 
   it('keeps the account form as typed when a snapshot arrives meanwhile', async () => {
     const { desktop, user } = await renderWithStore(<App />, { snapshot: firstRunSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Use a SIP account' }));
     await user.type(screen.getByLabelText('Display name'), 'Alice');
     act(() => desktop.push(events.snapshot, { ...firstRunSnapshot(), reachability: { ...REACHABLE, canReceiveCalls: false, reason: 'not-set-up' } }));
     expect(screen.getByLabelText<HTMLInputElement>('Display name').value).toBe('Alice');

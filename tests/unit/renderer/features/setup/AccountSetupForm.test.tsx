@@ -12,9 +12,9 @@ const renderFirstRun = () => renderWithStore(<AccountSetupForm account={null} />
 const save = () => screen.getByRole('button', { name: 'Save and connect' });
 
 describe('first-run account setup: checking what the agent typed', () => {
-  it('starts with an empty WebSocket server that shows an example as placeholder', async () => {
+  it('starts with an empty server address that shows an example as placeholder', async () => {
     await renderFirstRun();
-    const ws = screen.getByLabelText<HTMLInputElement>('WebSocket server');
+    const ws = screen.getByLabelText<HTMLInputElement>('Server address');
     expect(ws.value).toBe('');
     expect(ws.placeholder).toBe('wss://pbx.example.com:8089/ws');
   });
@@ -28,7 +28,7 @@ describe('first-run account setup: checking what the agent typed', () => {
     expect(describedErrorOf(name)).toBe('Enter the name callers should see');
     expect(describedErrorOf(screen.getByLabelText('SIP user or address'))).toMatch(/^Enter your SIP user or address/);
     expect(describedErrorOf(screen.getByLabelText('Password'))).toBe('Enter your SIP password');
-    expect(describedErrorOf(screen.getByLabelText('WebSocket server'))).toBe('Enter the WebSocket address of your phone server');
+    expect(describedErrorOf(screen.getByLabelText('Server address'))).toBe("Enter your phone server's address; it starts with wss://");
     expect(document.activeElement).toBe(name);
     expect(desktop.callsTo(contract.account.save)).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('first-run account setup: checking what the agent typed', () => {
     const { user, desktop } = await renderFirstRun();
     await fillValidAccount(user, { wsServer: 'ws://pbx.example.com:8088/ws' });
     await user.click(save());
-    expect(describedErrorOf(screen.getByLabelText('WebSocket server'))).toBe(
+    expect(describedErrorOf(screen.getByLabelText('Server address'))).toBe(
       'Unencrypted ws:// is only allowed for a server on this computer; use wss://',
     );
     expect(desktop.callsTo(contract.account.save)).toEqual([]);
@@ -114,7 +114,7 @@ describe("first-run account setup: main's answer", () => {
     await fillValidAccount(user);
     await user.click(save());
     expect(screen.getByRole('alert').textContent).toBe('Something went wrong in Ringdesk. Please try again.');
-    expect(screen.getByLabelText<HTMLInputElement>('WebSocket server').value).toBe('wss://pbx.example.com:8089/ws');
+    expect(screen.getByLabelText<HTMLInputElement>('Server address').value).toBe('wss://pbx.example.com:8089/ws');
   });
 
   it('keeps the input when Ringdesk cannot reach its background process', async () => {

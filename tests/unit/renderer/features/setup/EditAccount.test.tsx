@@ -2,9 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../../preload/contract';
-import { App } from '../../../../../renderer/app/App';
 import { aSnapshot, anAccount } from '../../../../fakes/app-snapshots';
-import { renderWithStore } from '../../render-with-store';
+import { openAccountEditor as openEditor } from './fill-account-form';
 
 
 const withTurnServer = () =>
@@ -17,20 +16,13 @@ const withTurnServer = () =>
     }),
   });
 
-async function openEditor(snapshot = aSnapshot()) {
-  const view = await renderWithStore(<App />, { snapshot });
-  await view.user.click(screen.getByRole('tab', { name: 'Settings' }));
-  await view.user.click(screen.getByRole('button', { name: 'Edit account' }));
-  return view;
-}
-
 describe('editing a saved account', () => {
   it('prefills the saved fields and leaves the password blank, saying blank keeps it', async () => {
     await openEditor();
     expect(screen.getByRole('heading', { name: 'Edit account' })).toBeDefined();
     expect(screen.getByLabelText<HTMLInputElement>('Display name').value).toBe('Alice Agent');
     expect(screen.getByLabelText<HTMLInputElement>('Domain').value).toBe('pbx.example.com');
-    expect(screen.getByLabelText<HTMLInputElement>('WebSocket server').value).toBe('wss://pbx.example.com:8089/ws');
+    expect(screen.getByLabelText<HTMLInputElement>('Server address').value).toBe('wss://pbx.example.com:8089/ws');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
     expect(screen.getByText('Leave blank to keep the saved password')).toBeDefined();
   });

@@ -7,10 +7,17 @@ import { firstRunSnapshot } from '../../../../fakes/app-snapshots';
 import { renderWithStore } from '../../render-with-store';
 import { describedErrorOf, fillValidAccount } from './fill-account-form';
 
+/** A first-run form with its Advanced section (where the ICE servers are) opened. */
+async function renderWithAdvancedOpen() {
+  const view = await renderWithStore(<AccountSetupForm account={null} />, { snapshot: firstRunSnapshot() });
+  await view.user.click(screen.getByRole('button', { name: 'Advanced' }));
+  return view;
+}
+
 
 describe('ICE servers on the setup form', () => {
   it('adds a TURN server with its username and credential to the saved account', async () => {
-    const { user, desktop } = await renderWithStore(<AccountSetupForm account={null} />, { snapshot: firstRunSnapshot() });
+    const { user, desktop } = await renderWithAdvancedOpen();
     await fillValidAccount(user);
     await user.click(screen.getByRole('button', { name: 'Add ICE server' }));
     const row = screen.getByRole('group', { name: 'ICE server 1' });
@@ -26,7 +33,7 @@ describe('ICE servers on the setup form', () => {
   });
 
   it('explains what a STUN/TURN address looks like when one is mistyped', async () => {
-    const { user } = await renderWithStore(<AccountSetupForm account={null} />, { snapshot: firstRunSnapshot() });
+    const { user } = await renderWithAdvancedOpen();
     await user.click(screen.getByRole('button', { name: 'Add ICE server' }));
     const address = screen.getByLabelText('STUN/TURN address');
     await user.type(address, 'turn.example.com');
@@ -35,7 +42,7 @@ describe('ICE servers on the setup form', () => {
   });
 
   it('removes a server the agent no longer wants', async () => {
-    const { user } = await renderWithStore(<AccountSetupForm account={null} />, { snapshot: firstRunSnapshot() });
+    const { user } = await renderWithAdvancedOpen();
     await user.click(screen.getByRole('button', { name: 'Add ICE server' }));
     await user.click(screen.getByRole('button', { name: 'Add ICE server' }));
     await user.click(screen.getByRole('button', { name: 'Remove ICE server 1' }));
