@@ -41,7 +41,13 @@ export function useAccountForm(account: AccountSummary | null) {
     const problem = problemAt(key);
     return problem ? fieldProblemText(problem) : undefined;
   };
-  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  // Leaving a field blank says nothing until Save or Test: the first field has focus on open,
+  // and "Enter the name" on the first click elsewhere would scold before anything was asked.
+  // Once a field was left with something in it, its problems show from then on.
+  const touch = (key: string, value: string) => {
+    if (value === '') return;
+    setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  };
 
   const setIceRows = (change: (rows: AccountFormValues['iceServers']) => AccountFormValues['iceServers']) =>
     setValues((v) => ({ ...v, iceServers: change(v.iceServers) }));
@@ -62,7 +68,7 @@ export function useAccountForm(account: AccountSummary | null) {
         setValues((v) => ({ ...v, [name]: value }));
         clearServerErrors(fieldKey(name));
       },
-      onBlur: () => touch(fieldKey(name)),
+      onBlur: () => touch(fieldKey(name), values[name]),
     }),
     ice: {
       add: () => setIceRows((rows) => [...rows, newIceRow()]),
@@ -75,7 +81,7 @@ export function useAccountForm(account: AccountSummary | null) {
         setIceRows((rows) => rows.map((row, i) => (i === index ? { ...row, [part]: value } : row)));
         clearServerErrors(iceKey(index, part));
       },
-      blur: (index: number, part: IcePart) => touch(iceKey(index, part)),
+      blur: (index: number, part: IcePart) => touch(iceKey(index, part), values.iceServers[index]?.[part] ?? ''),
     },
     /** Marks every field as checked for `action`; true when there is nothing to fix. */
     checkAll: (action: FormAction) => {

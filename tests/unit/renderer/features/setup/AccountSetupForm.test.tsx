@@ -42,6 +42,16 @@ describe('first-run account setup: checking what the agent typed', () => {
     expect(describedErrorOf(sipUser)).toMatch(/This is not a SIP user or address/);
   });
 
+  it('does not scold the focused first field when the agent clicks elsewhere before typing', async () => {
+    const { user } = await renderFirstRun();
+    const name = screen.getByLabelText('Display name');
+    expect(document.activeElement).toBe(name);
+    await user.click(screen.getByLabelText('Password'));
+    expect(describedErrorOf(name)).toBeNull();
+    await user.click(save());
+    expect(describedErrorOf(name)).toBe('Enter the name callers should see');
+  });
+
   it('asks for the domain when the SIP user has none', async () => {
     const { user } = await renderFirstRun();
     await user.type(screen.getByLabelText('SIP user or address'), '1001');
