@@ -3,7 +3,7 @@ import { DEFAULT_PREFERENCES, type Preferences } from '../../common/schemas/pref
 import type { Notice } from '../../common/schemas/snapshot';
 import type { Reachability, RegistrationView } from '../../common/schemas/registration';
 import { deviceFallbackText, resolveAudio, resolveDeviceChoice, ROLE_KIND, type DeviceRole } from '../domain/audio-devices';
-import { currentCall, isBusy, liveCalls, ringingCalls } from '../domain/call-juggling';
+import { currentCall, hasCallInProgress, isBusy, liveCalls, ringingCalls } from '../domain/call-juggling';
 import { computerCountry } from '../domain/computer-country';
 import { hostOf } from '../domain/dial-target';
 import type { MediaOptions } from '../telephony/telephony';
@@ -120,6 +120,9 @@ export function selectToneCallId(s: RingdeskState): string | null {
 
 /** Some call is still on the line (ringing, being set up, connected or held). */
 export const selectHasLiveCall = (s: RingdeskState): boolean => liveCalls(s.calls.list).length > 0;
+
+/** A call is under way, not just ringing in: the Phone view shows the call screen instead of the dialer. */
+export const selectCallInProgress = (s: RingdeskState): boolean => hasCallInProgress(s.calls.list);
 
 /** The incoming call Enter answers and Escape declines: the one waiting longest. */
 export const selectFirstRingingCallId = (s: RingdeskState): string | null => ringingCalls(s.calls.list)[0]?.id ?? null;

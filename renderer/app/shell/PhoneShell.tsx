@@ -4,9 +4,8 @@ import { HistoryView } from '../../features/history/HistoryView';
 import { IdentityHeader } from '../../features/phone/IdentityHeader';
 import { SettingsView } from '../../features/settings/SettingsView';
 import { AccountSetupForm } from '../../features/setup/AccountSetupForm';
-import { hasCallInProgress } from '../../domain/call-juggling';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
-import { selectAccountBeingEdited } from '../../store/selectors';
+import { selectAccountBeingEdited, selectCallInProgress } from '../../store/selectors';
 import type { View } from '../../store/types';
 import { CallArea } from './CallArea';
 import { PANEL_ID, ShellNav, tabId } from './ShellNav';
@@ -21,7 +20,7 @@ import './shell.css';
 export function PhoneShell() {
   const view = useRingdesk((s) => s.ui.view);
   const editing = useRingdesk(selectAccountBeingEdited);
-  const inCall = useRingdesk((s) => hasCallInProgress(s.calls.list));
+  const inCall = useRingdesk(selectCallInProgress);
   return (
     <div className="shell" data-view={view}>
       <IdentityHeader />
