@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const noElectron = { name: 'electron', message: 'Only main/index.ts, main/adapters, main/windows and preload/index.ts may import electron.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.lab/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.lab/**', '.server-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -91,6 +91,19 @@ export default tseslint.config(
             { regex: '^(?!zod$)(?!\\.)', message: 'common/ imports nothing but zod (and common/ itself).' },
             { regex: '^\\.\\./\\.\\./|^\\.\\./(?:main|renderer|preload|server|tests|bench)(?:/|$)', message: 'common/ may not reach into another layer.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The workspace service is its own program: it shares common/ with the app and nothing else.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The workspace server never runs in Electron.' }],
+          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom*', 'sip.js*'], message: 'server/ shares only common/ with the app.' }],
         },
       ],
     },

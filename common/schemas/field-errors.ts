@@ -25,6 +25,28 @@ export const FIELD_PROBLEMS = [
   /** A call report's times out of order (a bug or a tampered page, never the agent's doing). */
   'call-answered-before-start',
   'call-ended-before-start',
+  /** The team workspace: agents, groups, sign-in (common/schemas/workspace/). */
+  'email-missing',
+  'email-invalid',
+  'email-taken',
+  'full-name-missing',
+  'extension-missing',
+  'extension-invalid',
+  'extension-taken',
+  'phone-invalid',
+  'picture-too-large',
+  'picture-invalid',
+  'office-hours-invalid',
+  'time-zone-invalid',
+  'role-invalid',
+  'groups-missing',
+  'group-unknown',
+  'group-name-missing',
+  'group-name-taken',
+  'group-number-invalid',
+  'group-number-taken',
+  'password-too-short',
+  'workspace-name-missing',
   /** Generic: longer than the field allows. */
   'too-long',
   /** Generic: any other problem zod found. */

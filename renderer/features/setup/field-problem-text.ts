@@ -1,5 +1,6 @@
 import { MAX_DISPLAY_NAME, MAX_ICE_SERVERS } from '../../../common/schemas/account';
 import type { FieldProblem } from '../../../common/schemas/field-errors';
+import { MIN_PASSWORD } from '../../../common/schemas/workspace/auth';
 
 /** The words shown next to a field for each problem main or the form found. */
 export const FIELD_PROBLEM_TEXT: Record<FieldProblem, string> = {
@@ -21,6 +22,27 @@ export const FIELD_PROBLEM_TEXT: Record<FieldProblem, string> = {
   'country-invalid': 'Use a two-letter country code such as US or DE',
   'call-answered-before-start': 'A call cannot be answered before it started',
   'call-ended-before-start': 'A call cannot end before it started or was answered',
+  'email-missing': 'Enter an email address',
+  'email-invalid': 'Enter an email address such as ana@example.com',
+  'email-taken': 'A teammate already uses this email',
+  'full-name-missing': 'Enter the full name',
+  'extension-missing': 'Enter an extension',
+  'extension-invalid': 'Use 2 to 6 digits, e.g. 104',
+  'extension-taken': 'This extension is taken by a teammate or a group',
+  'phone-invalid': 'Use the international format, e.g. +44 20 7946 0958',
+  'picture-too-large': 'Choose a smaller picture',
+  'picture-invalid': 'Choose a PNG, JPEG or WebP picture',
+  'office-hours-invalid': 'Each period needs a start before its end, e.g. 09:00 to 17:00',
+  'time-zone-invalid': 'Choose a time zone from the list',
+  'role-invalid': 'Choose Basic or Administrator',
+  'groups-missing': 'Every agent needs at least one group',
+  'group-unknown': 'One of the groups no longer exists; choose again',
+  'group-name-missing': 'Enter a group name',
+  'group-name-taken': 'Another group has this name',
+  'group-number-invalid': 'Use 2 to 6 digits, e.g. 600',
+  'group-number-taken': 'This number is taken by a teammate or a group',
+  'password-too-short': `Use at least ${MIN_PASSWORD} characters`,
+  'workspace-name-missing': 'Enter a name for your team',
   'too-long': 'This is too long',
   invalid: 'Check this field',
 };

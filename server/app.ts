@@ -1,0 +1,29 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installErrorHandler } from './http/error-handler';
+import { workspaceRoutes } from './routes/workspace-routes';
+import type { ServerContext } from './server-context';
+
+/** Largest request body: an agent with a 200 kB picture, with room to spare. */
+const BODY_LIMIT = 512 * 1024;
+
+/**
+ * The workspace service as a Fastify instance, not yet listening: tests use
+ * `inject()` or listen on port 0; `main.ts` listens on the configured port.
+ */
+export async function buildServer(context: ServerContext, options: { logger?: boolean; https?: { key: Buffer; cert: Buffer } } = {}): Promise<FastifyInstance> {
+  // One instance type for both: Fastify's HTTPS typing differs only in the raw server it wraps.
+  const fastifyOptions = {
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.body.password'] } : false,
+    bodyLimit: BODY_LIMIT,
+    // Behind a TLS proxy the client's address comes in X-Forwarded-For (rate limits and the audit trail use it).
+    trustProxy: context.config.behindTlsProxy,
+  };
+  const app = (options.https ? (Fastify({ ...fastifyOptions, https: options.https }) as unknown as FastifyInstance) : Fastify(fastifyOptions)).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.get('/health', () => ({ ok: true }));
+  await app.register(workspaceRoutes(context));
+  return app;
+}

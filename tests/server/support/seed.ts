@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { defaultAgentSettings, type AgentRole, type AgentStatus } from '../../../common/schemas/workspace/agent';
+import type { TestServer } from './test-server';
+
+export interface SeededAgent {
+  id: string;
+  email: string;
+  extension: string;
+  sipUser: string;
+  role: AgentRole;
+  /** A valid access token for this agent (null for agents who cannot sign in). */
+  token: string;
+}
+
+export interface SeededWorkspace {
+  owner: SeededAgent;
+  groupId: string;
+}
+
+/**
+ * Rows for a workspace with its Owner and one group, written straight to
+ * the database — for tests of routes that need someone signed in, without
+ * going through sign-in each time (sign-in has its own tests).
+ */
+export async function seedWorkspace(server: TestServer, name = 'Acme Support'): Promise<SeededWorkspace> {
+  const now = server.clock.now();
+  await server.db.database.db.insertInto('workspace').values({ id: randomUUID(), name, sip_domain: server.config.sipDomain, time_zone: 'Europe/London', created_at: now }).execute();
+  const groupId = randomUUID();
+  await server.db.database.db.insertInto('agent_group').values({ id: groupId, name: 'Everyone', number: null, version: 1, created_at: now, updated_at: now, updated_by: null }).execute();
+  const owner = await seedAgent(server, { role: 'owner', groupId, email: 'owner@example.com', extension: '100', fullName: 'Olivia Owner' });
+  return { owner, groupId };
+}
+
+let counter = 0;
+
+/** One agent row (active unless told) in the given group, with an access token. */
+export async function seedAgent(
+  server: TestServer,
+  options: { role: AgentRole; groupId: string; status?: AgentStatus; email?: string; extension?: string; fullName?: string },
+): Promise<SeededAgent> {
+  counter += 1;
+  const now = server.clock.now();
+  const id = randomUUID();
+  const extension = options.extension ?? String(200 + counter);
+  const email = options.email ?? `agent${counter}@example.com`;
+  const sipUser = `a${id.replaceAll('-', '').slice(0, 12)}`;
+  await server.db.database.db
+    .insertInto('agent')
+    .values({
+      id,
+      email,
+      full_name: options.fullName ?? `Agent ${counter}`,
+      extension,
+      sip_user: sipUser,
+      personal_phone: null,
+      role: options.role,
+      status: options.status ?? 'active',
+      password_hash: null,
+      picture: null,
+      settings: JSON.stringify(defaultAgentSettings('Europe/London')),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      updated_by: null,
+    })
+    .execute();
+  await server.db.database.db.insertInto('group_member').values({ group_id: options.groupId, agent_id: id }).execute();
+  const { token } = await server.context.tokens.issue(id);
+  return { id, email, extension, sipUser, role: options.role, token };
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../../server/app';
+import { loadConfig, type ServerConfig } from '../../../server/config';
+import type { Dialect } from '../../../server/db/open-database';
+import type { Clock } from '../../../server/services/clock';
+import { createServerContext, type ServerContext } from '../../../server/server-context';
+import { createTestDatabase, type TestDatabase } from './databases';
+
+/** A clock the test moves: invitations expire and tokens lapse without waiting. */
+export interface TestClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function testClock(start = Date.UTC(2026, 11, 2, 9, 0, 0)): TestClock {
+  let now = start;
+  return { now: () => now, advance: (ms) => void (now += ms) };
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  context: ServerContext;
+  db: TestDatabase;
+  config: ServerConfig;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+/**
+ * The real service on a fresh database of the given kind, not listening
+ * (requests go through `app.inject`, the same routing, validation and
+ * handlers as over the network).
+ */
+export async function startTestServer(dialect: Dialect, env: Record<string, string> = {}): Promise<TestServer> {
+  const db = await createTestDatabase(dialect);
+  const config = { ...loadConfig({ RINGDESK_SERVER_PORT: '0', ...env }, db.location.sqliteFile), sqliteFile: db.location.sqliteFile, databaseUrl: db.location.databaseUrl };
+  const clock = testClock();
+  const context = createServerContext({ database: db.database, config, clock });
+  const app = await buildServer(context);
+  return {
+    app,
+    context,
+    db,
+    config,
+    clock,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
