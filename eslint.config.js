@@ -89,7 +89,7 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(?!zod$)(?!\\.)', message: 'common/ imports nothing but zod (and common/ itself).' },
-            { regex: '^\\.\\./\\.\\./|^\\.\\./(?:main|renderer|preload|server|tests|bench)(?:/|$)', message: 'common/ may not reach into another layer.' },
+            { regex: '^(?:\\.\\./)+(?:main|renderer|preload|server|tests|bench|node_modules)(?:/|$)|^\\.\\./\\.\\./\\.\\./', message: 'common/ may not reach into another layer.' },
           ],
         },
       ],

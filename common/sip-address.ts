@@ -9,8 +9,8 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)$/i;
 /** RFC 3261 user part, minus escapes: what PBX extensions and user names use. */
 const SIP_USER = /^[a-z0-9\-_.!~*'()&=+$,;?/]+$/i;
-/** scheme://host[:port][/path…]: the shape of a WebSocket server address. */
-const WS_URL = /^([a-z][a-z0-9+.-]*):\/\/(\[[0-9a-f:.]+\]|[^\s/:?#[\]@]+)(?::(\d{1,5}))?(?:[/?#]\S*)?$/i;
+/** scheme://host[:port][/path…]: the shape of a server address. */
+const SERVER_URL = /^([a-z][a-z0-9+.-]*):\/\/(\[[0-9a-f:.]+\]|[^\s/:?#[\]@]+)(?::(\d{1,5}))?(?:[/?#]\S*)?$/i;
 
 /** Splits "1001", "1001@pbx.example.com" or "sip:1001@pbx.example.com" into user and host. */
 export function parseSipIdentity(input: string): { user: string; host: string | null } | null {
@@ -26,13 +26,32 @@ export function parseSipIdentity(input: string): { user: string; host: string | 
 /** Why a WebSocket server address cannot be used. */
 export type WebSocketUrlProblem = 'ws-server-not-a-url' | 'ws-server-insecure' | 'ws-server-scheme';
 
+/** Why a workspace (team server) address cannot be used. */
+export type WorkspaceUrlProblem = 'workspace-url-not-a-url' | 'workspace-url-insecure' | 'workspace-url-scheme';
+
+/**
+ * The one rule for every server address the app is given: the secure scheme
+ * anywhere, the plain one only on this computer (a server on loopback is
+ * reached without crossing a network).
+ */
+function checkServerUrl(input: string, secure: string, plain: string): 'not-a-url' | 'insecure' | 'scheme' | null {
+  const match = SERVER_URL.exec(input.trim());
+  const port = match?.[3];
+  if (!match || !HOST.test(match[2] ?? '') || (port !== undefined && Number(port) > 65_535)) return 'not-a-url';
+  const scheme = match[1]!.toLowerCase();
+  if (scheme === secure) return null;
+  if (scheme === plain) return LOOPBACK_HOSTS.has(match[2]!.toLowerCase()) ? null : 'insecure';
+  return 'scheme';
+}
+
 /** Why a WebSocket server address is refused, or null when it is fine: wss:// anywhere, ws:// only on this computer. */
 export function checkWebSocketUrl(input: string): WebSocketUrlProblem | null {
-  const match = WS_URL.exec(input.trim());
-  const port = match?.[3];
-  if (!match || !HOST.test(match[2] ?? '') || (port !== undefined && Number(port) > 65_535)) return 'ws-server-not-a-url';
-  const scheme = match[1]!.toLowerCase();
-  if (scheme === 'wss') return null;
-  if (scheme === 'ws') return LOOPBACK_HOSTS.has(match[2]!.toLowerCase()) ? null : 'ws-server-insecure';
-  return 'ws-server-scheme';
+  const problem = checkServerUrl(input, 'wss', 'ws');
+  return problem && `ws-server-${problem}`;
+}
+
+/** Why a workspace address is refused, or null: https:// anywhere, http:// only on this computer. */
+export function checkWorkspaceUrl(input: string): WorkspaceUrlProblem | null {
+  const problem = checkServerUrl(input, 'https', 'http');
+  return problem && `workspace-url-${problem}`;
 }

@@ -18,6 +18,8 @@ import { createPresenceService } from './services/presence-service';
 import { createReachabilityNotifier } from './services/reachability-notifier';
 import { createRegistrationService } from './services/registration-service';
 import { openSettings } from './services/settings-file';
+import { createWorkspaceClient, type WorkspaceClient } from './services/workspace/workspace-client';
+import { WorkspaceSession } from './services/workspace/workspace-session';
 import { createFileSettingsRepository } from './services/settings-repository';
 import { createSnapshotPublisher } from './services/snapshot-publisher';
 
@@ -34,6 +36,8 @@ export interface RingdeskPorts {
   /** Recordings (the app and tests: a recordings/ folder in the data folder). */
   recordings: RecordingStore;
   log: Logger;
+  /** The team workspace's HTTP API (the real one by default; tests point it at a real server too). */
+  workspaceClient?: WorkspaceClient;
   /** Brings the phone window forward. */
   showWindow: () => void;
   /** The agent asked to quit (tray or menu). */
@@ -75,7 +79,14 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     log: (m) => log.warn(m),
   });
   const settings = createFileSettingsRepository(opened.file, opened.document);
-  const accounts = new AccountService({ settings, vault, log });
+  const sipAccounts = new AccountService({ settings, vault, log });
+  const workspace = new WorkspaceSession({ settings, vault, client: ports.workspaceClient ?? createWorkspaceClient(), clock, log, instanceId: () => sipAccounts.instanceId() });
+  /** Where the phone's SIP account comes from: the workspace while signed in, the typed-in account otherwise. */
+  const accounts = {
+    summary: async () => ((await workspace.signedIn()) ? workspace.summary() : sipAccounts.summary()),
+    engineAccount: async () => ((await workspace.signedIn()) ? workspace.engineAccount() : sipAccounts.engineAccount()),
+    notices: () => sipAccounts.notices(),
+  };
   const systemNotices: Notice[] = opened.recovery ? [opened.recovery] : [];
 
   let emit: RendererEmitter | null = null;
@@ -112,6 +123,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   });
   const publisher = createSnapshotPublisher({
     accounts,
+    workspace,
     settings,
     presence: () => presence.current(),
     registration: () => lifecycle.current,
@@ -132,6 +144,12 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   lifecycle.setPresence(presence.current());
   lifecycle.setAccount(await accounts.engineAccount());
   await publisher.publish();
+  // In the background: the phone registers with the last copy while the workspace is asked for a fresh one.
+  void workspace.resume().then(async (outcome) => {
+    if (outcome === 'none') return;
+    lifecycle.setAccount(await accounts.engineAccount());
+    await publisher.publish();
+  });
   // In the background: start-up does not wait for the history file.
   void ports.history.load();
 
@@ -139,11 +157,23 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     state: { snapshot: publisher.snapshot, dismissNotice: publisher.dismiss },
     account: {
       save: async (input) => {
-        await accounts.save(input);
+        await sipAccounts.save(input);
         lifecycle.setAccount(await accounts.engineAccount());
         await publisher.publish();
       },
-      prepareTest: (input) => accounts.prepareTest(input),
+      prepareTest: (input) => sipAccounts.prepareTest(input),
+    },
+    workspace: {
+      signIn: async (input) => {
+        await workspace.signIn(input);
+        lifecycle.setAccount(await accounts.engineAccount());
+        await publisher.publish();
+      },
+      signOut: async () => {
+        await workspace.signOut();
+        lifecycle.setAccount(await accounts.engineAccount());
+        await publisher.publish();
+      },
     },
     presence,
     preferences: {

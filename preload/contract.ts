@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../common/schemas/field-errors';
 import type { IpcProblem } from '../common/schemas/ipc-problem';
+import { appSignInSchema, type WorkspaceFailure } from '../common/schemas/workspace/app-session';
 import { accountInputSchema, type EngineAccount } from '../common/schemas/account';
 import { callActionSchema, callSnapshotSchema } from '../common/schemas/call';
 import { historyEntrySchema, historyQuerySchema, type HistoryPage } from '../common/schemas/history';
@@ -73,6 +74,12 @@ export const contract = {
     /** Engine settings for a one-off "Test connection" of unsaved fields. */
     prepareTest: invoke('ringdesk:account:prepare-test', accountInputSchema, returns<EngineAccount>()),
   },
+  workspace: {
+    /** Signs in to a team workspace: it hands over the SIP account, and the phone registers at once. */
+    signIn: invoke('ringdesk:workspace:sign-in', appSignInSchema, returns<AppSnapshot>()),
+    /** Ends this computer's session (the workspace forgets its refresh token) and stops registering. */
+    signOut: invoke('ringdesk:workspace:sign-out', noArgs, returns<AppSnapshot>()),
+  },
   presence: {
     set: invoke('ringdesk:presence:set', presenceSchema, returns<AppSnapshot>()),
   },
@@ -134,7 +141,9 @@ export type IpcError =
   | { code: 'invalid-input'; fields: Record<string, FieldProblem> }
   /** The sender is not our window's main frame. */
   | { code: 'forbidden' }
-  | { code: 'failed'; problem: IpcProblem };
+  | { code: 'failed'; problem: IpcProblem }
+  /** The team workspace refused (its code) or could not be reached; `retryAfterSec` with `rate-limited`. */
+  | { code: 'workspace'; failure: WorkspaceFailure; retryAfterSec?: number };
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 

@@ -47,6 +47,10 @@ export const FIELD_PROBLEMS = [
   'group-number-taken',
   'password-too-short',
   'workspace-name-missing',
+  'workspace-url-missing',
+  'workspace-url-not-a-url',
+  'workspace-url-insecure',
+  'workspace-url-scheme',
   /** Generic: longer than the field allows. */
   'too-long',
   /** Generic: any other problem zod found. */

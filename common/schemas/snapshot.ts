@@ -3,6 +3,7 @@ import { accountSummarySchema } from './account';
 import { preferencesSchema } from './preferences';
 import { presenceSchema } from './presence';
 import { reachabilitySchema, registrationViewSchema } from './registration';
+import { workspaceViewSchema } from './workspace/app-session';
 
 /** What main may need to tell the agent; the window words each one (renderer/features/notices/notice-text.ts). */
 export const noticeCodeSchema = z.enum([
@@ -16,6 +17,8 @@ export const noticeCodeSchema = z.enum([
   'secrets-locked',
   /** An ended call could not be written to the history file. */
   'history-not-saved',
+  /** The workspace ended this computer's session (signed out elsewhere, removed, or disabled): sign in again. */
+  'workspace-signed-out',
 ]);
 export type NoticeCode = z.infer<typeof noticeCodeSchema>;
 
@@ -48,6 +51,8 @@ export type Notice = z.infer<typeof noticeSchema>;
  */
 export const appSnapshotSchema = z.object({
   account: accountSummarySchema.nullable(),
+  /** Signed in to a team workspace (the account then comes from it); null in SIP-account mode. */
+  workspace: workspaceViewSchema.nullable(),
   presence: presenceSchema,
   registration: registrationViewSchema,
   reachability: reachabilitySchema,

@@ -28,6 +28,16 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
       },
       prepareTest: (input) => services.account.prepareTest(input),
     },
+    workspace: {
+      signIn: async (input) => {
+        await services.workspace.signIn(input);
+        return state.snapshot();
+      },
+      signOut: async () => {
+        await services.workspace.signOut();
+        return state.snapshot();
+      },
+    },
     presence: {
       set: async (next) => {
         await services.presence.set(next);

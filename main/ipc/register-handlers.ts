@@ -40,7 +40,9 @@ export function registerHandlers(deps: {
         return { ok: true, value: await handler(parsed.data, sender) };
       } catch (error) {
         if (error instanceof UserFacingError) {
-          return failure(error.fields ? { code: 'invalid-input', fields: error.fields } : { code: 'failed', problem: error.problem });
+          if (error.fields) return failure({ code: 'invalid-input', fields: error.fields });
+          if (error.workspace) return failure({ code: 'workspace', ...error.workspace });
+          return failure({ code: 'failed', problem: error.problem });
         }
         log.error(`${spec.channel} failed: ${(error as Error)?.stack ?? String(error)}`);
         return failure({ code: 'failed', problem: 'internal' });

@@ -66,11 +66,12 @@ export class AccountService implements SipAccountSource {
     const doc = await this.deps.settings.load();
     const secrets = this.readSecrets(doc);
     if (!doc.account || !secrets?.sipPassword) return null;
-    return { ...toEngineAccount(doc.account.fields, secrets), instanceId: await this.instanceId(doc) };
+    return { ...toEngineAccount(doc.account.fields, secrets), instanceId: await this.instanceId() };
   }
 
-  /** This installation's SIP instance id, made and saved the first time it is needed. */
-  private async instanceId(doc: SettingsDocument): Promise<string> {
+  /** This installation's SIP instance id, made and saved the first time it is needed (whichever account registers). */
+  async instanceId(): Promise<string> {
+    const doc = await this.deps.settings.load();
     if (doc.instanceId) return doc.instanceId;
     const made = randomUUID();
     const saved = await this.deps.settings.update((current) => ({ ...current, instanceId: current.instanceId ?? made }));

@@ -27,6 +27,10 @@ export interface RingdeskServices {
     save(input: AccountInputParams): Promise<void>;
     prepareTest(input: AccountInputParams): Promise<EngineAccount>;
   };
+  workspace: {
+    signIn(input: { url: string; email: string; password: string }): Promise<void>;
+    signOut(): Promise<void>;
+  };
   presence: { set(next: Presence): Promise<void> };
   preferences: { update(patch: PreferencesPatch): Promise<void> };
   registration: { retryNow(): void };

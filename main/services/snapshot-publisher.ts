@@ -7,6 +7,7 @@ import { deriveTrayView } from '../domain/tray-view';
 import type { Logger } from '../ports/logger';
 import type { TrayPort } from '../ports/tray';
 import type { AccountService } from './account-service';
+import type { WorkspaceSession } from './workspace/workspace-session';
 import type { RendererEvents } from './renderer-events';
 import type { SettingsRepository } from './settings-repository';
 
@@ -24,6 +25,8 @@ export interface SnapshotPublisher {
 /** Puts together the AppSnapshot and pushes it to the tray and the window. */
 export function createSnapshotPublisher(deps: {
   accounts: Pick<AccountService, 'summary' | 'notices'>;
+  /** The team workspace session, when signed in: it is then where the account comes from. */
+  workspace: Pick<WorkspaceSession, 'view' | 'notices'>;
   settings: SettingsRepository;
   presence: () => Presence;
   registration: () => RegistrationView;
@@ -37,16 +40,17 @@ export function createSnapshotPublisher(deps: {
   const dismissed = new Set<string>();
 
   async function snapshot(): Promise<AppSnapshot> {
-    const [account, accountNotices] = await Promise.all([deps.accounts.summary(), deps.accounts.notices()]);
+    const [account, accountNotices, workspace] = await Promise.all([deps.accounts.summary(), deps.accounts.notices(), deps.workspace.view()]);
     const presence = deps.presence();
     const registration = deps.registration();
     return {
       account,
+      workspace,
       presence,
       preferences: (await deps.settings.load()).preferences,
       registration,
       reachability: deriveReachability(presence, registration, account?.fields.wsServer),
-      notices: [...deps.systemNotices, ...accountNotices, ...deps.callNotices()].filter((n) => !dismissed.has(n.id)),
+      notices: [...deps.systemNotices, ...accountNotices, ...deps.workspace.notices(), ...deps.callNotices()].filter((n) => !dismissed.has(n.id)),
     };
   }
 

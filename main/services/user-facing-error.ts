@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../common/schemas/field-errors';
 import type { IpcProblem } from '../../common/schemas/ipc-problem';
+import type { WorkspaceFailure } from '../../common/schemas/workspace/app-session';
 
 /**
  * A refusal the agent should be told about, as codes: problems with named
@@ -11,11 +12,19 @@ import type { IpcProblem } from '../../common/schemas/ipc-problem';
 export class UserFacingError extends Error {
   readonly fields: Record<string, FieldProblem> | undefined;
   readonly problem: IpcProblem;
+  /** The team workspace refused or could not be reached (with when to retry, for `rate-limited`). */
+  readonly workspace: { failure: WorkspaceFailure; retryAfterSec?: number } | undefined;
 
-  constructor(refusal: { fields: Record<string, FieldProblem> } | { problem: IpcProblem }) {
-    super('fields' in refusal ? `refused: ${Object.values(refusal.fields).join(', ')}` : `refused: ${refusal.problem}`);
+  constructor(
+    refusal: { fields: Record<string, FieldProblem> } | { problem: IpcProblem } | { workspace: WorkspaceFailure; retryAfterSec?: number | undefined },
+  ) {
+    super(
+      'fields' in refusal ? `refused: ${Object.values(refusal.fields).join(', ')}` : 'problem' in refusal ? `refused: ${refusal.problem}` : `workspace: ${refusal.workspace}`,
+    );
     this.name = 'UserFacingError';
     this.fields = 'fields' in refusal ? refusal.fields : undefined;
     this.problem = 'problem' in refusal ? refusal.problem : 'internal';
+    this.workspace =
+      'workspace' in refusal ? { failure: refusal.workspace, ...(refusal.retryAfterSec !== undefined ? { retryAfterSec: refusal.retryAfterSec } : {}) } : undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type { IpcProblem } from '../../common/schemas/ipc-problem';
 import type { IpcError } from '../../preload/contract';
+import { workspaceFailureText } from '../features/workspace/workspace-failure-text';
 
 const PROBLEMS: Record<IpcProblem, string> = {
   internal: 'Something went wrong in Ringdesk. Please try again.',
@@ -22,5 +23,7 @@ export function ipcErrorText(error: IpcError): string {
       return 'This window is not allowed to control Ringdesk.';
     case 'failed':
       return PROBLEMS[error.problem];
+    case 'workspace':
+      return workspaceFailureText(error.failure, error.retryAfterSec);
   }
 }

@@ -41,6 +41,25 @@ export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCre
         get().closeAccountEditor();
         return true;
       },
+      signInToWorkspace: async (input) => {
+        if (get().setup.status !== 'idle') return false;
+        patch({ status: 'signing-in', formError: null, fieldErrors: {} });
+        const result = await desktop.workspace.signIn(input);
+        if (!result.ok) {
+          patch({ status: 'idle', ...refusal(result.error) });
+          return false;
+        }
+        get().applySnapshot(result.value);
+        patch({ status: 'idle' });
+        return true;
+      },
+      signOutOfWorkspace: async () => {
+        if (get().setup.status !== 'idle') return;
+        patch({ status: 'signing-out', formError: null });
+        const result = await desktop.workspace.signOut();
+        if (result.ok) get().applySnapshot(result.value);
+        patch({ status: 'idle', ...(result.ok ? {} : refusal(result.error)) });
+      },
       testConnection: async (input) => {
         if (get().setup.status !== 'idle') return;
         patch({ status: 'testing', test: null, formError: null });

@@ -1,3 +1,4 @@
+import type { AppSignIn } from '../../common/schemas/workspace/app-session';
 import type { RingdeskApi } from '../../preload/contract';
 import type { FieldProblem } from '../../common/schemas/field-errors';
 import type { AccountInput } from '../../common/schemas/account';
@@ -51,7 +52,7 @@ export interface SnapshotSlice {
   updatePreferences(patch: PreferencesPatch): Promise<boolean>;
 }
 
-export type SetupStatus = 'idle' | 'saving' | 'testing';
+export type SetupStatus = 'idle' | 'saving' | 'testing' | 'signing-in' | 'signing-out';
 
 /**
  * Where the first run is: the welcome with its two choices, the team sign-in
@@ -79,6 +80,9 @@ export interface SetupSlice {
   };
   /** Resolves true when main saved the account. */
   saveAccount(input: AccountInput): Promise<boolean>;
+  /** Team sign-in: the workspace hands over the SIP account; true once signed in. */
+  signInToWorkspace(input: AppSignIn): Promise<boolean>;
+  signOutOfWorkspace(): Promise<void>;
   testConnection(input: AccountInput): Promise<void>;
   /** Forgets main's error for `key` and anything under it (the agent is fixing it). */
   clearServerFieldErrors(key: string): void;

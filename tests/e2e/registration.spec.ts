@@ -19,9 +19,9 @@ test.describe('getting registered', () => {
     const app = await launch();
     await expect(app.page.getByRole('heading', { name: 'Welcome to Ringdesk', level: 1 })).toBeVisible();
     await expect(banner(app.page)).toBeVisible();
-    // Team sign-in is explained, not faked, and leads to the SIP account.
+    // Team sign-in is one of the two ways in; Back returns to the welcome.
     await app.page.getByRole('button', { name: 'Sign in to your team' }).click();
-    await expect(app.page.getByText('Team sign-in is not available in this version of Ringdesk.')).toBeVisible();
+    await expect(app.page.getByLabel('Workspace address')).toBeVisible();
     await app.page.getByRole('button', { name: 'Back' }).click();
     await setUpAndRegister(app, kamailio);
 

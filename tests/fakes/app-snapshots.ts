@@ -49,6 +49,7 @@ export function unreachable(overrides: Partial<Reachability> = {}): Reachability
 export function aSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
   return {
     account: anAccount(),
+    workspace: null,
     presence: 'available',
     registration: { status: 'registered', since: 1_700_000_000_000 },
     reachability: REACHABLE,

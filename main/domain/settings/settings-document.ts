@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { accountFieldsSchema } from '../../../common/schemas/account';
 import { DEFAULT_PREFERENCES, preferencesSchema } from '../../../common/schemas/preferences';
 import { presenceSchema } from '../../../common/schemas/presence';
+import { workspaceViewSchema } from '../../../common/schemas/workspace/app-session';
+import { provisionedSipAccountSchema } from '../../../common/schemas/workspace/auth';
 
 /**
  * The settings file as main stores it. Bump SETTINGS_SCHEMA_VERSION and add
@@ -14,6 +16,14 @@ const storedIceServerSchema = z.object({ urls: z.string(), username: z.string().
 export const storedAccountSchema = z.object({
   fields: accountFieldsSchema.safeExtend({ iceServers: z.array(storedIceServerSchema) }),
 });
+
+export const storedWorkspaceSchema = z.object({
+  url: z.string(),
+  name: z.string().nullable(),
+  agent: workspaceViewSchema.shape.agent,
+  sip: provisionedSipAccountSchema.omit({ ha1: true }),
+});
+export type StoredWorkspace = z.infer<typeof storedWorkspaceSchema>;
 
 export const settingsDocumentSchema = z.object({
   account: storedAccountSchema.nullable(),
@@ -32,6 +42,14 @@ export const settingsDocumentSchema = z.object({
    * so older files are valid as they are and need no migration step).
    */
   instanceId: z.uuid().optional(),
+  /**
+   * Signed in to a team workspace: its address, the last copy of who we are
+   * there, and the SIP account it handed over (no secret). Optional, like
+   * `instanceId`: files from before team sign-in are valid as they are.
+   */
+  workspace: storedWorkspaceSchema.optional(),
+  /** The workspace session's secrets (refresh token, SIP HA1) as one vault ciphertext, never plain text. */
+  workspaceSecrets: z.string().optional(),
 });
 
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
@@ -52,3 +70,10 @@ export const secretsSchema = z.object({
   iceCredentials: z.record(z.string(), z.string()),
 });
 export type Secrets = z.infer<typeof secretsSchema>;
+
+/** Decrypted contents of `workspaceSecrets`. */
+export const workspaceSecretsSchema = z.object({
+  refreshToken: z.string(),
+  ha1: z.string().regex(/^[0-9a-f]{32}$/),
+});
+export type WorkspaceSecrets = z.infer<typeof workspaceSecretsSchema>;

@@ -23,6 +23,8 @@ const NOTICE_TEXT: Record<NoticeCode, (params: Record<string, string>) => string
   'secrets-locked': () => 'Your saved SIP password could not be unlocked on this computer. Open Edit account and enter it again.',
   'history-not-saved': () =>
     'A call could not be saved to the call history: the disk refused it (full or read-only?). It is listed until Ringdesk restarts.',
+  'workspace-signed-out': () =>
+    'Your team workspace ended the session on this computer (you were signed out, removed or disabled). Sign in again to take calls.',
 };
 
 /** What the agent reads for one of main's notices. */

@@ -43,6 +43,10 @@ export const FIELD_PROBLEM_TEXT: Record<FieldProblem, string> = {
   'group-number-taken': 'This number is taken by a teammate or a group',
   'password-too-short': `Use at least ${MIN_PASSWORD} characters`,
   'workspace-name-missing': 'Enter a name for your team',
+  'workspace-url-missing': "Enter your team's workspace address, e.g. https://team.example.com",
+  'workspace-url-not-a-url': 'Enter the full address, e.g. https://team.example.com',
+  'workspace-url-insecure': 'Unencrypted http:// is only allowed for a workspace on this computer; use https://',
+  'workspace-url-scheme': 'The address must start with https:// (or http:// for a workspace on this computer)',
   'too-long': 'This is too long',
   invalid: 'Check this field',
 };

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../../preload/contract';
 import { App } from '../../../../../renderer/app/App';
@@ -30,19 +30,49 @@ describe('the first run', () => {
     expect(screen.queryByRole('button', { name: 'Back' })).toBeNull();
   });
 
-  it('explains what team sign-in will need, says it is not available, and offers the SIP account instead', async () => {
+  it('asks for the workspace address, work email and password, and checks them before asking main', async () => {
     const { user, desktop } = await renderFirstRun();
     await user.click(screen.getByRole('button', { name: 'Sign in to your team' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Sign in to your team' }));
 
-    const heading = screen.getByRole('heading', { name: 'Sign in to your team' });
-    expect(document.activeElement).toBe(heading);
-    const needs = within(screen.getByRole('list')).getAllByRole('listitem').map((item) => item.textContent);
-    expect(needs).toEqual(["your team's workspace address", 'your work email', 'your password']);
-    expect(screen.getByText('Team sign-in is not available in this version of Ringdesk.')).toBeDefined();
-    // Nothing to type: it does not pretend to sign anyone in.
-    expect(screen.queryAllByRole('textbox')).toEqual([]);
-    expect(document.querySelector('input')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(desktop.callsTo(contract.workspace.signIn)).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByLabelText('Workspace address'));
+    expect(screen.getByText("Enter your team's workspace address, e.g. https://team.example.com")).toBeDefined();
+    expect(screen.getByText('Enter an email address')).toBeDefined();
 
+    await user.type(screen.getByLabelText('Workspace address'), 'http://team.example.com');
+    expect(screen.getByText('Unencrypted http:// is only allowed for a workspace on this computer; use https://')).toBeDefined();
+    await user.clear(screen.getByLabelText('Workspace address'));
+    await user.type(screen.getByLabelText('Workspace address'), 'https://team.example.com/');
+    await user.type(screen.getByLabelText('Work email'), 'Ana@Example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    desktop.answerOk(contract.workspace.signIn, aSnapshot());
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    // The same schema as main: trimmed, one spelling of the address, email in lower case.
+    expect(desktop.callsTo(contract.workspace.signIn)).toEqual([{ url: 'https://team.example.com', email: 'ana@example.com', password: 'correct horse' }]);
+  });
+
+  it("says why the workspace refused, in words, and keeps what the agent typed", async () => {
+    const { user, desktop } = await renderFirstRun();
+    await user.click(screen.getByRole('button', { name: 'Sign in to your team' }));
+    await user.type(screen.getByLabelText('Workspace address'), 'https://team.example.com');
+    await user.type(screen.getByLabelText('Work email'), 'ana@example.com');
+    await user.type(screen.getByLabelText('Password'), 'wrong password');
+    desktop.answerError(contract.workspace.signIn, { code: 'workspace', failure: 'rate-limited', retryAfterSec: 840 });
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many attempts. For your security, try again in 14 minutes.');
+    expect((screen.getByLabelText('Work email') as HTMLInputElement).value).toBe('ana@example.com');
+    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('wrong password');
+
+    desktop.answerError(contract.workspace.signIn, { code: 'workspace', failure: 'workspace-unreachable' });
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Cannot reach your workspace/);
+  });
+
+  it('offers the SIP account instead of team sign-in', async () => {
+    const { user, desktop } = await renderFirstRun();
+    await user.click(screen.getByRole('button', { name: 'Sign in to your team' }));
     await user.click(screen.getByRole('button', { name: 'Use a SIP account instead' }));
     expect(screen.getByRole('heading', { name: 'Set up your phone account' })).toBeDefined();
     expect(document.activeElement).toBe(screen.getByLabelText('Display name'));

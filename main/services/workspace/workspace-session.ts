@@ -1,0 +1,194 @@
+import type { AccountSummary, EngineAccount } from '../../../common/schemas/account';
+import type { Notice } from '../../../common/schemas/snapshot';
+import type { WorkspaceView } from '../../../common/schemas/workspace/app-session';
+import type { Session } from '../../../common/schemas/workspace/auth';
+import { workspaceSecretsSchema, type StoredWorkspace, type WorkspaceSecrets } from '../../domain/settings/settings-document';
+import type { Clock } from '../../ports/clock';
+import type { Logger } from '../../ports/logger';
+import type { SecretVault } from '../../ports/secret-vault';
+import { REGISTER_EXPIRES_SEC, type SipAccountSource } from '../account-service';
+import type { SettingsRepository } from '../settings-repository';
+import { UserFacingError } from '../user-facing-error';
+import { WorkspaceCallFailed, type WorkspaceClient } from './workspace-client';
+
+/** Refresh the access token this long before it expires. */
+const REFRESH_MARGIN_MS = 60_000;
+
+/** The workspace said this session is over: sign in again. */
+const SESSION_OVER = new Set(['session-ended', 'unauthorized', 'account-disabled', 'account-pending', 'not-found']);
+
+/**
+ * This computer's session with a team workspace. Signing in stores where
+ * the workspace is and who we are there (settings), and the refresh token
+ * and SIP HA1 (vault, encrypted). It is the SIP account source while signed
+ * in: the agent types nothing but email and password.
+ *
+ * Offline, the last copy stays: the phone keeps registering with the HA1
+ * it has (Kamailio reads the workspace's database directly), and the window
+ * shows the workspace as offline.
+ */
+export class WorkspaceSession implements SipAccountSource {
+  private access: { token: string; expiresAt: number } | null = null;
+  private connection: WorkspaceView['connection'] = 'offline';
+  private memorySecrets: WorkspaceSecrets | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly deps: {
+      settings: SettingsRepository;
+      vault: SecretVault;
+      client: WorkspaceClient;
+      clock: Clock;
+      log: Logger;
+      instanceId: () => Promise<string>;
+    },
+  ) {}
+
+  async signedIn(): Promise<boolean> {
+    return (await this.deps.settings.load()).workspace !== undefined;
+  }
+
+  /** Signs in; on refusal throws a UserFacingError with the workspace's code (and when to retry). */
+  async signIn(input: { url: string; email: string; password: string }): Promise<void> {
+    const session = await this.ask(() => this.deps.client.signIn(input.url, { email: input.email, password: input.password }));
+    await this.keep(input.url, session);
+    this.ended = false;
+    this.deps.log.info(`signed in to the workspace at ${input.url} as ${session.agent.email}`);
+  }
+
+  /** Forgets the session here and, when reachable, on the workspace too. */
+  async signOut(): Promise<void> {
+    const doc = await this.deps.settings.load();
+    const secrets = this.readSecrets(doc.workspaceSecrets);
+    if (doc.workspace && secrets) {
+      await this.deps.client.signOut(doc.workspace.url, secrets.refreshToken).catch((error: unknown) => {
+        // Signing out here must work offline too; the token then lapses on its own.
+        this.deps.log.warn(`workspace sign-out not confirmed: ${error instanceof WorkspaceCallFailed ? error.failure : String(error)}`);
+      });
+    }
+    await this.forget();
+  }
+
+  /**
+   * At start and after the network returns: trade the refresh token for a
+   * fresh session (new access token, current profile and SIP account).
+   * Unreachable keeps the last copy; a session the workspace ended is
+   * forgotten and the agent is told.
+   */
+  async resume(): Promise<'online' | 'offline' | 'ended' | 'none'> {
+    const doc = await this.deps.settings.load();
+    const secrets = this.readSecrets(doc.workspaceSecrets);
+    if (!doc.workspace) return 'none';
+    if (!secrets) return 'offline';
+    try {
+      await this.keep(doc.workspace.url, await this.deps.client.refresh(doc.workspace.url, secrets.refreshToken));
+      return 'online';
+    } catch (error) {
+      if (error instanceof WorkspaceCallFailed && SESSION_OVER.has(error.failure)) {
+        this.deps.log.warn(`the workspace ended this session (${error.failure})`);
+        await this.forget();
+        this.ended = true;
+        return 'ended';
+      }
+      this.connection = 'offline';
+      this.deps.log.warn(`workspace not reachable, keeping the last copy: ${error instanceof WorkspaceCallFailed ? error.failure : String(error)}`);
+      return 'offline';
+    }
+  }
+
+  /** A valid access token for calls to the workspace, refreshing it when it is about to lapse. */
+  async accessToken(): Promise<string> {
+    if (!this.access || this.access.expiresAt - REFRESH_MARGIN_MS <= this.deps.clock.now()) {
+      const outcome = await this.resume();
+      if (outcome !== 'online' || !this.access) throw new UserFacingError({ workspace: outcome === 'ended' ? 'session-ended' : 'workspace-unreachable' });
+    }
+    return this.access.token;
+  }
+
+  async view(): Promise<WorkspaceView | null> {
+    const stored = (await this.deps.settings.load()).workspace;
+    return stored ? { url: stored.url, name: stored.name, agent: stored.agent, connection: this.connection } : null;
+  }
+
+  notices(): Notice[] {
+    return this.ended ? [{ id: 'workspace-signed-out', tone: 'warning' }] : [];
+  }
+
+  async summary(): Promise<AccountSummary | null> {
+    const stored = (await this.deps.settings.load()).workspace;
+    if (!stored) return null;
+    const { sip } = stored;
+    return {
+      displayName: sip.displayName,
+      aor: `sip:${sip.sipUser}@${sip.domain}`,
+      fields: { displayName: sip.displayName, sipUser: sip.sipUser, authUser: '', domain: sip.domain, realm: '', wsServer: sip.wsServer, iceServers: [] },
+      hasPassword: true,
+    };
+  }
+
+  async engineAccount(): Promise<EngineAccount | null> {
+    const doc = await this.deps.settings.load();
+    const secrets = this.readSecrets(doc.workspaceSecrets);
+    if (!doc.workspace || !secrets) return null;
+    const { sip } = doc.workspace;
+    return {
+      aor: `sip:${sip.sipUser}@${sip.domain}`,
+      displayName: sip.displayName,
+      authorizationUsername: sip.sipUser,
+      authorizationHa1: secrets.ha1,
+      realm: sip.domain,
+      wsServer: sip.wsServer,
+      iceServers: [],
+      registerExpires: REGISTER_EXPIRES_SEC,
+      instanceId: await this.deps.instanceId(),
+    };
+  }
+
+  private async ask<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof WorkspaceCallFailed) {
+        if (error.problem?.fields) throw new UserFacingError({ fields: error.problem.fields });
+        throw new UserFacingError({ workspace: error.failure, retryAfterSec: error.problem?.retryAfterSec });
+      }
+      throw error;
+    }
+  }
+
+  private async keep(url: string, session: Session): Promise<void> {
+    const secrets: WorkspaceSecrets = { refreshToken: session.refreshToken, ha1: session.sip.ha1 };
+    const protection = this.deps.vault.protection();
+    // No keychain: the session lasts until quit rather than leaving a token on disk in plain text.
+    const cipher = protection === 'none' ? undefined : this.deps.vault.encrypt(JSON.stringify(secrets));
+    this.memorySecrets = protection === 'none' ? secrets : null;
+    const { ha1: _ha1, ...sip } = session.sip;
+    const info = await this.deps.client.info(url).catch(() => null);
+    const stored: StoredWorkspace = {
+      url,
+      name: info?.name ?? null,
+      agent: { id: session.agent.id, fullName: session.agent.fullName, email: session.agent.email, extension: session.agent.extension, role: session.agent.role },
+      sip,
+    };
+    await this.deps.settings.update((doc) => ({ ...doc, workspace: stored, workspaceSecrets: cipher }));
+    this.access = { token: session.accessToken, expiresAt: session.accessExpiresAt };
+    this.connection = 'online';
+  }
+
+  private async forget(): Promise<void> {
+    this.access = null;
+    this.memorySecrets = null;
+    this.connection = 'offline';
+    await this.deps.settings.update((doc) => ({ ...doc, workspace: undefined, workspaceSecrets: undefined }));
+  }
+
+  private readSecrets(cipher: string | undefined): WorkspaceSecrets | null {
+    if (!cipher) return this.memorySecrets;
+    try {
+      return workspaceSecretsSchema.parse(JSON.parse(this.deps.vault.decrypt(cipher)));
+    } catch (error) {
+      this.deps.log.warn(`workspace secrets could not be decrypted: ${(error as Error).name}`);
+      return null;
+    }
+  }
+}
