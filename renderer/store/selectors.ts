@@ -42,7 +42,17 @@ export const selectNotices = (s: RingdeskState): Array<Notice | LocalNotice> => 
 
 export const selectPresence = (s: RingdeskState) => s.snapshot?.presence ?? 'offline';
 
-export const selectRegistration = (s: RingdeskState): RegistrationView => s.snapshot?.registration ?? { status: 'starting' };
+/** Before main's first snapshot: one object, so a component reading it does not see a new value each render. */
+const STARTING: RegistrationView = { status: 'starting' };
+
+export const selectRegistration = (s: RingdeskState): RegistrationView => s.snapshot?.registration ?? STARTING;
+
+/** When main will try to register again by itself (epoch ms), or null when no retry is waiting. */
+export function selectNextAttemptAt(s: RingdeskState): number | null {
+  const view = s.snapshot?.registration;
+  return view?.status === 'reconnecting' ? view.nextAttemptAt : null;
+}
+
 
 /** Whole seconds left until `at`, rounded up so "0 s" means "now". */
 export function secondsUntil(at: number, now: number): number {
