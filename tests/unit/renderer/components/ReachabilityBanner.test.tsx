@@ -3,7 +3,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contract, events } from '../../../../preload/contract';
 import { ReachabilityBanner } from '../../../../renderer/components/ReachabilityBanner';
-import { aSnapshot, REACHABLE, unreachable } from '../../../fakes/app-snapshots';
+import { aSnapshot, firstRunSnapshot, REACHABLE, unreachable } from '../../../fakes/app-snapshots';
 import { renderWithStore } from '../render-with-store';
 
 const SERVER = 'wss://pbx.example.com:8089/ws';
@@ -109,6 +109,14 @@ describe('reachability banner', () => {
     expect(screen.getByTestId('reachability-banner').querySelector('details')!.textContent).toContain('403');
     await user.click(screen.getByRole('button', { name: 'Edit account' }));
     expect(store.getState().ui.editingAccount).toBe(true);
+    // Now on the account form: the button would lead nowhere, so it goes.
+    expect(screen.queryByRole('button', { name: 'Edit account' })).toBeNull();
+  });
+
+  it('offers no "Edit account" on first run, where the account form is the screen', async () => {
+    await renderWithStore(<ReachabilityBanner />, { snapshot: firstRunSnapshot() });
+    expect(headline()).toBe('Not set up');
+    expect(screen.queryByRole('button', { name: 'Edit account' })).toBeNull();
   });
 
   it('has no dismiss button and disappears once the phone is registered again', async () => {
