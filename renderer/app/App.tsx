@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Ringer } from '../features/ringing/Ringer';
 import { FirstRun } from '../features/setup/FirstRun';
 import { useRingdesk } from '../store/RingdeskStoreProvider';
-import { selectScreen } from '../store/selectors';
+import { selectScreen, type Screen } from '../store/selectors';
 import { CallArea } from './shell/CallArea';
 import { PhoneShell } from './shell/PhoneShell';
 
@@ -14,7 +14,6 @@ import { PhoneShell } from './shell/PhoneShell';
  */
 export function App() {
   const screen = useRingdesk(selectScreen);
-  const hasAccount = useRingdesk((s) => Boolean(s.snapshot?.account));
   const load = useRingdesk((s) => s.load);
   useEffect(() => {
     void load();
@@ -22,13 +21,13 @@ export function App() {
 
   return (
     <div className="app">
-      {hasAccount ? (
+      {screen === 'shell' ? (
         <PhoneShell />
       ) : (
         <div className="first-run">
           <CallArea variant="full" />
           <main className="first-run-body">
-            <Screen screen={screen} />
+            <FirstRunScreen screen={screen} />
           </main>
         </div>
       )}
@@ -37,7 +36,7 @@ export function App() {
   );
 }
 
-function Screen({ screen }: { screen: ReturnType<typeof selectScreen> }) {
+function FirstRunScreen({ screen }: { screen: Exclude<Screen, 'shell'> }) {
   switch (screen) {
     case 'starting':
       return (
@@ -47,8 +46,7 @@ function Screen({ screen }: { screen: ReturnType<typeof selectScreen> }) {
       );
     case 'load-failed':
       return <LoadFailed />;
-    case 'setup':
-    case 'phone':
+    case 'first-run':
       return <FirstRun />;
   }
 }

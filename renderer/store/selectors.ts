@@ -14,11 +14,12 @@ import type { LocalNotice, RingdeskState } from './types';
  * be used through `useShallow`.
  */
 
-export type Screen = 'starting' | 'load-failed' | 'setup' | 'phone';
+/** What fills the window: the first-run screens until an account exists, then the phone shell. */
+export type Screen = 'starting' | 'load-failed' | 'first-run' | 'shell';
 
 export function selectScreen(s: RingdeskState): Screen {
   if (!s.snapshot) return s.loadStatus === 'failed' ? 'load-failed' : 'starting';
-  return !s.snapshot.account || s.ui.editingAccount ? 'setup' : 'phone';
+  return s.snapshot.account ? 'shell' : 'first-run';
 }
 
 /** The saved account while the agent edits it; null on first setup. */
@@ -34,15 +35,24 @@ export function selectAccountHeader(s: RingdeskState): { displayName: string; ao
 export const selectUnreachable = (s: RingdeskState): Reachability | null =>
   s.snapshot && !s.snapshot.reachability.canReceiveCalls ? s.snapshot.reachability : null;
 
-/** The agent is already on the account form, so "Edit account" would do nothing. */
-export const selectIsOnSetup = (s: RingdeskState) => selectScreen(s) === 'setup';
+/** The agent is already setting up the account (first run, or editing it in the shell), so "Edit account" would do nothing. */
+export const selectIsOnSetup = (s: RingdeskState) => selectScreen(s) === 'first-run' || selectAccountBeingEdited(s) !== null;
 
 /** Main's notices, then the renderer's own (use with useShallow). */
 export const selectNotices = (s: RingdeskState): Array<Notice | LocalNotice> => [...(s.snapshot?.notices ?? []), ...s.ui.localNotices];
 
 export const selectPresence = (s: RingdeskState) => s.snapshot?.presence ?? 'offline';
 
-export const selectRegistration = (s: RingdeskState): RegistrationView => s.snapshot?.registration ?? { status: 'starting' };
+/** Before main's first snapshot: one object, so a component reading it does not see a new value each render. */
+const STARTING: RegistrationView = { status: 'starting' };
+
+export const selectRegistration = (s: RingdeskState): RegistrationView => s.snapshot?.registration ?? STARTING;
+
+/** When main will try to register again by itself (epoch ms), or null when no retry is waiting. */
+export function selectNextAttemptAt(s: RingdeskState): number | null {
+  const view = s.snapshot?.registration;
+  return view?.status === 'reconnecting' ? view.nextAttemptAt : null;
+}
 
 /** Whole seconds left until `at`, rounded up so "0 s" means "now". */
 export function secondsUntil(at: number, now: number): number {

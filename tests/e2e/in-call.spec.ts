@@ -50,6 +50,8 @@ test.describe('during a call', () => {
     await expect.poll(() => alice!.probe.dtmfTones()).toBe('1#');
 
     await alice!.page.getByRole('tab', { name: 'Settings' }).click();
+    // A protocol choice: under Advanced, not among the agent's everyday settings.
+    await alice!.page.getByText('Advanced', { exact: true }).click();
     await alice!.page.getByLabel('Send keypad tones as').selectOption('info');
     await alice!.page.getByRole('tab', { name: 'Phone' }).click();
     await callPanel(alice!.page, '1002').getByRole('button', { name: 'Send digit 7' }).click();

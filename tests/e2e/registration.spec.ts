@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
 import type { Locator } from '@playwright/test';
-import { banner, choosePresence, chooseSipAccount, expectRegistered, fillAccount, presenceButton, setUpAndRegister } from './support/account-steps';
+import { banner, bannerWords, choosePresence, chooseSipAccount, expectRegistered, fillAccount, openBannerDetails, presenceButton, setUpAndRegister } from './support/account-steps';
 
 /** Entirely inside the window, without scrolling. */
 async function expectInViewport(locator: Locator, size: { width: number; height: number }): Promise<void> {
@@ -74,7 +74,8 @@ test.describe('getting registered', () => {
     await fillAccount(app.page, { user: '1001', password: 'wrong-password', wsUrl: kamailio.wsUrl });
     await app.page.getByRole('button', { name: 'Save and connect' }).click();
 
-    await expect(banner(app.page)).toContainText(/Wrong user name or password/);
+    await expect(bannerWords(app.page)).toHaveText(["Can't sign in to your phone system", /^Wrong user name or password\./]);
+    await expect(await openBannerDetails(app.page)).toContainText(/\b40[13]\b/);
     await expect.poll(() => app.shell.tray.current?.icon).toBe('unreachable');
     expect(app.shell.notifier.shown.map((n) => n.title)).toContain('Ringdesk cannot sign in — calls will not ring');
 

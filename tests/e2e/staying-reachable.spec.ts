@@ -1,6 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import { sendInvite } from '../support/kamailio/sip-invite.mjs';
-import { banner, choosePresence, expectRegistered, presenceButton, setUpAndRegister } from './support/account-steps';
+import { banner, bannerWords, choosePresence, expectRegistered, openBannerDetails, presenceButton, setUpAndRegister } from './support/account-steps';
 
 test.describe('staying reachable', () => {
   test('when the server goes away the agent is told within seconds, and re-registered with no click when it returns', async ({
@@ -11,7 +11,9 @@ test.describe('staying reachable', () => {
     await setUpAndRegister(app, kamailio);
 
     await kamailio.stop();
-    await expect(banner(app.page)).toContainText('Not reachable', { timeout: 5_000 });
+    await expect(banner(app.page)).toContainText("Can't reach your phone system", { timeout: 5_000 });
+    await expect(bannerWords(app.page).first()).toHaveText(/^Can't reach your phone system — retrying (in \d+ s|now)$/);
+    await expect(await openBannerDetails(app.page)).toContainText(kamailio.wsUrl);
     await expect.poll(() => app.shell.tray.current?.icon, { timeout: 5_000 }).toBe('unreachable');
     expect(app.shell.tray.current?.tooltip).toContain('calls will not ring');
     expect(app.shell.notifier.shown.at(-1)?.title).toBe('Calls will not ring — connection lost');

@@ -12,9 +12,29 @@ export function preloadInitScript(preloadFile: string): string {
   const preloadCode = fs.readFileSync(preloadFile, 'utf8');
   return `(() => {
   const listeners = new Map();
-  window.${EMIT_FUNCTION} = (channel, payload) => {
-    for (const listener of listeners.get(channel) ?? []) listener({}, payload);
-  };
+  // Main's events arrive in batches ([channel, payload] pairs, in order) but are
+  // handed to the listeners one task each, as webContents.send delivers them:
+  // whatever a listener schedules (promises, React's work) runs before the next
+  // event, as in Electron. Resolves once the last one has been delivered.
+  window.${EMIT_FUNCTION} = (events) =>
+    new Promise((resolve) => {
+      const tasks = new MessageChannel();
+      let next = 0;
+      tasks.port1.onmessage = () => {
+        const [channel, payload] = events[next++];
+        try {
+          for (const listener of listeners.get(channel) ?? []) listener({}, payload);
+        } finally {
+          // A listener that throws is a page error (logged by the harness); the next events still arrive.
+          if (next < events.length) tasks.port2.postMessage(null);
+          else {
+            tasks.port1.close();
+            resolve();
+          }
+        }
+      };
+      tasks.port2.postMessage(null);
+    });
   const electron = {
     contextBridge: {
       exposeInMainWorld: (key, value) => Object.defineProperty(window, key, { value: Object.freeze(value), writable: false }),

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { keyTargetOf } from '../../components/key-target';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectFirstRingingCallId } from '../../store/selectors';
 
@@ -20,8 +21,12 @@ export function useRingingShortcuts(): void {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.repeat) return;
       if (event.key !== 'Enter' && event.key !== 'Escape') return;
       const target = event.target instanceof Element ? event.target : null;
-      if (isFieldWithText(target)) return;
-      if (event.key === 'Enter' && (isChoice(target) || target?.closest('[data-testid="call-panel"] button'))) return;
+      const keyTarget = keyTargetOf(target);
+      // An empty field is not being typed in yet: the shortcuts still work there.
+      if (keyTarget.kind === 'text' && !keyTarget.empty) return;
+      // Selects, checkboxes and the like have their own Enter, as has a call panel's button.
+      const ownEnter = keyTarget.kind === 'value-picker' || keyTarget.kind === 'control' || target?.closest('[data-testid="call-panel"] button');
+      if (event.key === 'Enter' && ownEnter) return;
       event.preventDefault();
       if (event.key === 'Enter') answer(ringingId);
       else decline(ringingId);
@@ -29,16 +34,4 @@ export function useRingingShortcuts(): void {
     document.addEventListener('keydown', onKeyDown, true);
     return () => document.removeEventListener('keydown', onKeyDown, true);
   }, [ringingId, answer, decline]);
-}
-
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'number']);
-
-function isFieldWithText(target: Element | null): boolean {
-  if (target instanceof HTMLTextAreaElement) return target.value !== '';
-  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type) && target.value !== '';
-}
-
-/** Selects, checkboxes and the like, where Enter has its own meaning. */
-function isChoice(target: Element | null): boolean {
-  return target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(target.type));
 }

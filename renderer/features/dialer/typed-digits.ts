@@ -1,3 +1,5 @@
+import { isTextEntry } from '../../components/key-target';
+
 /**
  * Where a key typed on the Phone view goes when no text field has it:
  *
@@ -32,17 +34,6 @@ export function routeTypedKey(key: TypedKey, focused: Element | null, toneCallId
   if (isTextEntry(focused) && !(tone && toneCallId && isEmptyDialField(focused))) return null;
   if (tone && toneCallId) return { to: 'tone', callId: toneCallId, digit: key.key };
   return { to: 'number', character: key.key };
-}
-
-/** Input types that take no typed text: keys on them are free to route. */
-const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
-
-/** An element typed characters belong to: a text input, textarea, select (type-to-choose) or contenteditable. */
-export function isTextEntry(element: Element | null): boolean {
-  if (!element) return false;
-  if (element instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(element.type);
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
-  return element instanceof HTMLElement && (element.isContentEditable || element.closest('[contenteditable]:not([contenteditable="false"])') !== null);
 }
 
 function isEmptyDialField(element: Element | null): boolean {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { isTextEntry } from '../../components/key-target';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectHasLiveCall } from '../../store/selectors';
-import { isTextEntry } from './typed-digits';
 
 /**
  * When the number field takes focus by itself: when digits typed elsewhere

@@ -1,22 +1,17 @@
 import { useId, useMemo } from 'react';
-import type { Preferences } from '../../../common/schemas/preferences';
 import { computerCountry } from '../../domain/computer-country';
 import { countryName, countryOptions } from '../../domain/phone-number';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectPreferences } from '../../store/selectors';
 
-const DTMF_LABELS: Record<Preferences['dtmfMode'], string> = {
-  rfc4733: 'RTP events (RFC 4733)',
-  info: 'SIP INFO',
-};
-
 /**
- * Country, incoming-call behaviour, keypad tones and notifications. Every
- * control shows main's value and asks main to change it; it follows main's
- * answer (a refused change snaps back and leaves a notice).
+ * Country, incoming-call behaviour and notifications (how keypad tones are
+ * sent is under Advanced). Every control shows main's value and asks main to
+ * change it; it follows main's answer (a refused change snaps back and
+ * leaves a notice).
  */
 export function CallPreferences() {
-  const ids = { country: useId(), forward: useId(), dtmf: useId(), incoming: useId(), missed: useId() };
+  const ids = { country: useId(), forward: useId(), incoming: useId(), missed: useId() };
   const preferences = useRingdesk(selectPreferences);
   const updatePreferences = useRingdesk((s) => s.updatePreferences);
   const countries = useMemo(() => countryOptions(), []);
@@ -46,24 +41,6 @@ export function CallPreferences() {
         checked={preferences.bringWindowForward}
         onChange={(checked) => void updatePreferences({ bringWindowForward: checked })}
       />
-      <div className="field">
-        <label htmlFor={ids.dtmf}>Send keypad tones as</label>
-        <select
-          id={ids.dtmf}
-          value={preferences.dtmfMode}
-          onChange={(event) => {
-            const mode = event.target.value;
-            if (mode === 'rfc4733' || mode === 'info') void updatePreferences({ dtmfMode: mode });
-          }}
-        >
-          {(Object.keys(DTMF_LABELS) as Array<Preferences['dtmfMode']>).map((mode) => (
-            <option key={mode} value={mode}>
-              {DTMF_LABELS[mode]}
-            </option>
-          ))}
-        </select>
-        <p className="field-hint">Change this only if menus you call do not react to the keypad.</p>
-      </div>
       <Checkbox
         id={ids.incoming}
         label="Notify me of incoming calls"

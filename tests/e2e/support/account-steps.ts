@@ -39,6 +39,17 @@ export async function expectRegistered(app: AppInstance): Promise<void> {
 
 export const banner = (page: Page) => page.getByTestId('reachability-banner');
 
+/** What the agent reads in the banner without opening anything: the headline and the line under it. */
+export const bannerWords = (page: Page) => banner(page).locator('.banner-headline, .banner-detail');
+
+/** Opens the banner's "Details" (server, status code, failure) the way an admin would, and returns it. */
+export async function openBannerDetails(page: Page) {
+  const details = banner(page).locator('details');
+  if ((await details.getAttribute('open')) === null) await details.getByText('Details', { exact: true }).click();
+  await expect(details).toHaveAttribute('open', '');
+  return details;
+}
+
 /** Choose a presence the way an agent does: the presence button in the header, then the item. */
 export async function choosePresence(page: Page, label: 'Available' | 'Away' | 'Do Not Disturb' | 'Offline'): Promise<void> {
   await page.getByTestId('presence-button').click();

@@ -180,4 +180,47 @@ describe('call waiting', () => {
     await user.keyboard('{Enter}');
     expect(telephony.operations).toEqual([{ op: 'decline', callId: 'carol', response: undefined }]);
   });
+
+  it('Enter and Escape reach a ringing call from an empty text field, but not while the agent is typing in one', async () => {
+    const { telephony } = await renderWithStore(
+      <>
+        <CallList />
+        <input aria-label="Notes" />
+        <div aria-label="Comment" contentEditable suppressContentEditableWarning>
+          Call back
+        </div>
+      </>,
+      { snapshot: aSnapshot() },
+    );
+    act(() => telephony.pushCall(bob));
+    const notes = screen.getByLabelText<HTMLInputElement>('Notes');
+    fireEvent.keyDown(notes, { key: 'Enter' });
+    expect(telephony.operations).toEqual([{ op: 'answer', callId: 'bob' }]);
+
+    telephony.operations.length = 0;
+    notes.value = 'Call back tomorrow';
+    fireEvent.keyDown(notes, { key: 'Enter' });
+    fireEvent.keyDown(notes, { key: 'Escape' });
+    fireEvent.keyDown(screen.getByLabelText('Comment'), { key: 'Enter' });
+    expect(telephony.operations).toEqual([]);
+  });
+
+  it('leaves Enter to a select or a checkbox, while Escape still declines', async () => {
+    const { telephony } = await renderWithStore(
+      <>
+        <CallList />
+        <select aria-label="Queue">
+          <option>Sales</option>
+        </select>
+        <input type="checkbox" aria-label="Record" />
+      </>,
+      { snapshot: aSnapshot() },
+    );
+    act(() => telephony.pushCall(bob));
+    fireEvent.keyDown(screen.getByLabelText('Queue'), { key: 'Enter' });
+    fireEvent.keyDown(screen.getByLabelText('Record'), { key: 'Enter' });
+    expect(telephony.operations).toEqual([]);
+    fireEvent.keyDown(screen.getByLabelText('Queue'), { key: 'Escape' });
+    expect(telephony.operations).toEqual([{ op: 'decline', callId: 'bob', response: undefined }]);
+  });
 });

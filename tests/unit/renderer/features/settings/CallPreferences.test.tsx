@@ -33,15 +33,6 @@ describe('call preferences', () => {
     expect(country.value).toBe('DE');
   });
 
-  it('sends keypad tones as SIP INFO when chosen', async () => {
-    const { user, desktop } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot() });
-    desktop.answerOk(contract.preferences.update, aSnapshot({ preferences: somePreferences({ dtmfMode: 'info' }) }));
-    const dtmf = screen.getByLabelText<HTMLSelectElement>('Send keypad tones as');
-    expect([...dtmf.options].map((o) => o.text)).toEqual(['RTP events (RFC 4733)', 'SIP INFO']);
-    await user.selectOptions(dtmf, 'info');
-    expect(desktop.callsTo(contract.preferences.update)).toEqual([{ dtmfMode: 'info' }]);
-  });
-
   it('turns notifications and bringing the window forward on and off', async () => {
     const { user, desktop } = await renderWithStore(<CallPreferences />, { snapshot: aSnapshot() });
     desktop.answerOk(contract.preferences.update, aSnapshot());
