@@ -12,3 +12,10 @@ export function report(name: string, values: number[], unit = 'ms'): string {
   console.log(line);
   return line;
 }
+
+/** The value below which `p` percent of the values fall (nearest rank; NaN for none). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

@@ -1,6 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandler } from './http/error-handler';
+import { agentRoutes } from './routes/agent-routes';
+import { groupRoutes } from './routes/group-routes';
+import { profileRoutes } from './routes/profile-routes';
 import { workspaceRoutes } from './routes/workspace-routes';
 import type { ServerContext } from './server-context';
 
@@ -25,5 +28,8 @@ export async function buildServer(context: ServerContext, options: { logger?: bo
   installErrorHandler(app);
   app.get('/health', () => ({ ok: true }));
   await app.register(workspaceRoutes(context));
+  await app.register(agentRoutes(context));
+  await app.register(groupRoutes(context));
+  await app.register(profileRoutes(context));
   return app;
 }

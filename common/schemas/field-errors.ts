@@ -45,6 +45,16 @@ export const FIELD_PROBLEMS = [
   'group-name-taken',
   'group-number-invalid',
   'group-number-taken',
+  /** A member, or an agent named in a change, does not exist (any more). */
+  'agent-unknown',
+  /** The Extended Agents Dashboard is for Administrators and the Owner only… */
+  'dashboard-admins-only',
+  /** …and only once the team has more than 3 agents. */
+  'dashboard-team-too-small',
+  /** Ownership goes only to an agent who has confirmed their account. */
+  'owner-must-be-active',
+  /** The request named a field the workspace does not know (a typo, or an older or newer app). */
+  'unknown-field',
   'password-too-short',
   'workspace-name-missing',
   'workspace-url-missing',

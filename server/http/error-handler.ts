@@ -19,6 +19,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       const fields: Record<string, FieldProblem> = {};
       for (const issue of error.validation) {
         const key = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
+        if (issue.keyword === 'unrecognized_keys') {
+          // Name each unknown field, so a typo is pointed at instead of "check the request".
+          const keys = (issue.params as { keys?: unknown }).keys;
+          for (const name of Array.isArray(keys) ? keys.slice(0, 20) : []) fields[(key === '_' ? String(name) : `${key}.${String(name)}`).slice(0, 100)] ??= 'unknown-field';
+          continue;
+        }
         const code = issue.message ?? '';
         fields[key] ??= KNOWN_FIELD_PROBLEMS.has(code) ? (code as FieldProblem) : issue.keyword === 'too_big' ? 'too-long' : 'invalid';
       }

@@ -41,9 +41,7 @@ export async function removeSubscriber(db: Db, sipUser: string, domain: string):
  */
 export async function setAlias(db: Db, alias: string, domain: string, sipUsers: readonly string[]): Promise<void> {
   await db.deleteFrom('dbaliases').where('alias_username', '=', alias).where('alias_domain', '=', domain).execute();
-  if (sipUsers.length === 0) return;
-  await db
-    .insertInto('dbaliases')
-    .values([...new Set(sipUsers)].map((username) => ({ alias_username: alias, alias_domain: domain, username, domain })))
-    .execute();
+  const rows = [...new Set(sipUsers)].map((username) => ({ alias_username: alias, alias_domain: domain, username, domain }));
+  // A big group is thousands of rows: insert in chunks inside SQLite's limit on bound parameters.
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('dbaliases').values(rows.slice(i, i + 1000)).execute();
 }

@@ -48,10 +48,12 @@ export const pictureSchema = z
   .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, problem('picture-invalid'));
 
 export const idSchema = z.string().regex(/^[0-9a-f-]{36}$/, problem('invalid'));
+/** A path holding one id (`/api/v1/agents/:id`). */
+export const idParamsSchema = z.strictObject({ id: idSchema });
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const timeRangeSchema = z
-  .object({ from: z.string().regex(TIME, problem('office-hours-invalid')), to: z.string().regex(TIME, problem('office-hours-invalid')) })
+  .strictObject({ from: z.string().regex(TIME, problem('office-hours-invalid')), to: z.string().regex(TIME, problem('office-hours-invalid')) })
   .refine((r) => r.from < r.to, problem('office-hours-invalid'));
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -66,15 +68,15 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export const officeHoursSchema = z.object({
+export const officeHoursSchema = z.strictObject({
   timeZone: z.string().refine(isTimeZone, problem('time-zone-invalid')),
-  days: z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(timeRangeSchema).max(4)])) as Record<Weekday, z.ZodArray<typeof timeRangeSchema>>),
+  days: z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(timeRangeSchema).max(4)])) as Record<Weekday, z.ZodArray<typeof timeRangeSchema>>),
 });
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
 export const FORWARDING_WHEN = ['never', 'unavailable', 'outside-hours', 'always'] as const;
 
-export const callSettingsSchema = z.object({
+export const callSettingsSchema = z.strictObject({
   /** Agent-only (internal) calls: no numbers outside the team. */
   internalOnly: z.boolean(),
   /** Admins may record this agent's outbound calls. */
@@ -84,18 +86,18 @@ export const callSettingsSchema = z.object({
   forwardToPersonalPhone: z.enum(FORWARDING_WHEN),
 });
 
-export const notificationSettingsSchema = z.object({
+export const notificationSettingsSchema = z.strictObject({
   incomingCall: z.boolean(),
   missedCall: z.boolean(),
   voicemail: z.boolean(),
 });
 
-export const preferencesSchema = z.object({
+export const preferencesSchema = z.strictObject({
   /** The Extended Agents Dashboard: admins only, teams of more than 3 (the server enforces both). */
   extendedDashboard: z.boolean(),
 });
 
-export const agentSettingsSchema = z.object({
+export const agentSettingsSchema = z.strictObject({
   officeHours: officeHoursSchema,
   callSettings: callSettingsSchema,
   notifications: notificationSettingsSchema,
@@ -114,10 +116,26 @@ export function defaultAgentSettings(timeZone: string): AgentSettings {
   };
 }
 
+/**
+ * Settings in an edit: only the sections that change, each one whole
+ * (a section is one form on screen, saved together).
+ */
+export const agentSettingsPatchSchema = z.strictObject({
+  officeHours: officeHoursSchema.optional(),
+  callSettings: callSettingsSchema.optional(),
+  notifications: notificationSettingsSchema.optional(),
+  preferences: preferencesSchema.optional(),
+});
+export type AgentSettingsPatch = z.infer<typeof agentSettingsPatchSchema>;
+
 const groupIdsSchema = z.array(idSchema).min(1, problem('groups-missing')).max(MAX_GROUPS_PER_AGENT, problem('too-long'));
 
-/** What an admin fills in to add a teammate (the invitation goes to `email`). */
-export const agentCreateSchema = z.object({
+/**
+ * What an admin fills in to add a teammate (the invitation goes to `email`).
+ * Strict, like every body the workspace takes: a misspelt field is refused,
+ * never silently dropped while the editor thinks it was saved.
+ */
+export const agentCreateSchema = z.strictObject({
   email: emailSchema,
   fullName: fullNameSchema,
   extension: extensionSchema,
@@ -133,7 +151,7 @@ export type AgentCreate = z.infer<typeof agentCreateSchema>;
  * An edit: only the fields that change, plus the version the editor saw, so
  * a second writer is told instead of silently overwriting the first.
  */
-export const agentPatchSchema = z.object({
+export const agentPatchSchema = z.strictObject({
   version: z.number().int().positive(),
   email: emailSchema.optional(),
   fullName: fullNameSchema.optional(),
@@ -142,7 +160,8 @@ export const agentPatchSchema = z.object({
   role: z.enum(AGENT_ROLES, problem('role-invalid')).optional(),
   groupIds: groupIdsSchema.optional(),
   picture: pictureSchema.nullable().optional(),
-  settings: agentSettingsSchema.optional(),
+  settings: agentSettingsPatchSchema.optional(),
+  /** `active` re-enables a disabled agent: it is invited again (pending) when it has no credentials left. */
   status: z.enum(['active', 'disabled'], problem('invalid')).optional(),
 });
 export type AgentPatch = z.infer<typeof agentPatchSchema>;
@@ -165,7 +184,8 @@ export const agentSchema = z.object({
 });
 export type Agent = z.infer<typeof agentSchema>;
 
-export const agentListQuerySchema = z.object({
+/** The team list's filters; `search` matches name, email or extension (ASCII letters in any case). */
+export const agentListQuerySchema = z.strictObject({
   search: z.string().trim().max(100).optional(),
   role: z.enum(AGENT_ROLES).optional(),
   groupId: idSchema.optional(),
@@ -175,5 +195,34 @@ export const agentListQuerySchema = z.object({
 });
 export type AgentListQuery = z.infer<typeof agentListQuerySchema>;
 
-export const agentListSchema = z.object({ agents: z.array(agentSchema), total: z.number().int() });
+/**
+ * What an agent may change about themselves (`PATCH /api/v1/me/profile`):
+ * the public profile and their own office hours, notifications and
+ * preferences. Role, email, extension, groups, status and call settings are
+ * the admins' (`PATCH /api/v1/agents/:id`).
+ */
+export const profilePatchSchema = z.strictObject({
+  version: z.number().int().positive(),
+  fullName: fullNameSchema.optional(),
+  picture: pictureSchema.nullable().optional(),
+  personalPhone: personalPhoneSchema.nullable().optional(),
+  settings: z
+    .strictObject({
+      officeHours: officeHoursSchema.optional(),
+      notifications: notificationSettingsSchema.optional(),
+      preferences: preferencesSchema.optional(),
+    })
+    .optional(),
+});
+export type ProfilePatch = z.infer<typeof profilePatchSchema>;
+
+/**
+ * One row of the team list: no picture data (fetch it from
+ * `/api/v1/agents/:id/picture` when `hasPicture`) and no settings, so a list
+ * of hundreds stays small.
+ */
+export const agentSummarySchema = agentSchema.omit({ picture: true, settings: true }).extend({ hasPicture: z.boolean() });
+export type AgentSummary = z.infer<typeof agentSummarySchema>;
+
+export const agentListSchema = z.object({ agents: z.array(agentSummarySchema), total: z.number().int() });
 export type AgentList = z.infer<typeof agentListSchema>;

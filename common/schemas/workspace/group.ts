@@ -10,14 +10,15 @@ export const groupNameSchema = z.string().trim().min(1, problem('group-name-miss
 /** A number callers dial to ring every registered member at once. */
 export const groupNumberSchema = z.string().trim().regex(/^[0-9]{2,6}$/, problem('group-number-invalid'));
 
-export const groupCreateSchema = z.object({
+/** Strict like every body the workspace takes: unknown fields are refused, not dropped. */
+export const groupCreateSchema = z.strictObject({
   name: groupNameSchema,
   number: groupNumberSchema.nullable().optional(),
   memberIds: z.array(idSchema).max(5000).optional(),
 });
 export type GroupCreate = z.infer<typeof groupCreateSchema>;
 
-export const groupPatchSchema = z.object({
+export const groupPatchSchema = z.strictObject({
   version: z.number().int().positive(),
   name: groupNameSchema.optional(),
   number: groupNumberSchema.nullable().optional(),
@@ -36,3 +37,4 @@ export const groupSchema = z.object({
 export type Group = z.infer<typeof groupSchema>;
 
 export const groupListSchema = z.object({ groups: z.array(groupSchema) });
+export type GroupList = z.infer<typeof groupListSchema>;

@@ -55,5 +55,7 @@ export const problemResponseSchema = z.object({
   /** For `version-conflict`: who saved the newer version, and when (epoch ms). */
   changedBy: z.object({ agentId: z.string(), fullName: z.string(), at: z.number() }).optional(),
   requestId: z.string().max(100).optional(),
+  /** For `agent-needs-group`: the agents who would be left with no group (at most 100 named). */
+  agentIds: z.array(z.string()).max(100).optional(),
 });
 export type ProblemResponse = z.infer<typeof problemResponseSchema>;

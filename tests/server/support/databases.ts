@@ -19,15 +19,17 @@ export interface TestDatabase {
 
 /**
  * A fresh, migrated database of the given kind: a temp SQLite file, or a new
- * database in the run's PostgreSQL cluster — never shared between tests.
+ * database in the run's PostgreSQL cluster (or the one at `postgresUrl`) —
+ * never shared between tests.
  */
-export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+export async function createTestDatabase(dialect: Dialect, postgresUrl?: string): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-ws-'));
   const sqliteFile = path.join(dir, 'workspace.sqlite');
   let databaseUrl: string | undefined;
   let dropPostgres = async () => {};
   if (dialect === 'postgres') {
-    const admin = inject('postgresUrl');
+    // The run's cluster (vitest's global setup), or one a benchmark started itself.
+    const admin = postgresUrl ?? inject('postgresUrl');
     const name = `rd_${randomBytes(6).toString('hex')}`;
     await withClient(admin, (c) => c.query(`create database ${name}`));
     const url = new URL(admin);

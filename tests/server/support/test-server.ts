@@ -30,11 +30,16 @@ export interface TestServer {
  * (requests go through `app.inject`, the same routing, validation and
  * handlers as over the network).
  */
-export async function startTestServer(dialect: Dialect, env: Record<string, string> = {}): Promise<TestServer> {
-  const db = await createTestDatabase(dialect);
+export async function startTestServer(
+  dialect: Dialect,
+  env: Record<string, string> = {},
+  options: Pick<Parameters<typeof createServerContext>[0], 'bindings' | 'confirmations'> & { postgresUrl?: string } = {},
+): Promise<TestServer> {
+  const { postgresUrl, ...ports } = options;
+  const db = await createTestDatabase(dialect, postgresUrl);
   const config = { ...loadConfig({ RINGDESK_SERVER_PORT: '0', ...env }, db.location.sqliteFile), sqliteFile: db.location.sqliteFile, databaseUrl: db.location.databaseUrl };
   const clock = testClock();
-  const context = createServerContext({ database: db.database, config, clock });
+  const context = createServerContext({ database: db.database, config, clock, ...ports });
   const app = await buildServer(context);
   return {
     app,
