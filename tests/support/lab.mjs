@@ -1,14 +1,42 @@
 // `npm run lab`: a local SIP server to try Ringdesk against by hand.
-// Starts the same Kamailio test bed the e2e tests use (registrar + proxy, SIP over
-// WebSocket and UDP on 127.0.0.1) with demo users 1001..1003, prints what to type
-// into Ringdesk's first-run screen, and shows registrations and calls as they happen.
+// Starts Kamailio from the shipped config (server/kamailio/kamailio.cfg), the same
+// way the tests do (registrar + proxy, SIP over WebSocket and UDP on 127.0.0.1),
+// prints what to type into Ringdesk, and shows registrations and calls as they happen.
 //
-//   LAB_WS_PORT=8080 LAB_UDP_PORT=5060 npm run lab
+//   npm run lab                          demo users 1001..1003 (own database)
+//   npm run lab -- --workspace [file]    the workspace's SQLite file (default
+//                                        .server-data/workspace.sqlite, as written
+//                                        by `npm run server`): agents and groups
+//                                        the workspace provisions, INVITEs
+//                                        challenged as in production
+//
+//   LAB_WS_PORT=8080 LAB_UDP_PORT=5060 LAB_RPC_PORT=8089 LAB_SIP_DOMAIN=127.0.0.1
 
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { KAMCMD_BIN, INSTALL_HINT, assertKamailioInstalled, startKamailio } from './kamailio/kamailio.mjs';
 
 const DEMO_USERS = ['1001', '1002', '1003'].map((user) => ({ user, password: `pass${user}` }));
-const DOMAIN = '127.0.0.1';
+const DOMAIN = process.env.LAB_SIP_DOMAIN || '127.0.0.1';
+const DEFAULT_WORKSPACE_FILE = '.server-data/workspace.sqlite';
+
+/**
+ * `--workspace [file]`: the absolute path of the workspace's SQLite file, or null for the demo.
+ * @returns {string | null}
+ */
+function workspaceFileFromArgs() {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--workspace');
+  const unknown = args.filter((a, i) => a !== '--workspace' && !(i === at + 1 && !a.startsWith('--')));
+  if (unknown.length) fail(`unknown argument(s): ${unknown.join(' ')} (try: npm run lab -- --workspace [file])`);
+  if (at < 0) return null;
+  const given = args[at + 1] && !args[at + 1]?.startsWith('--') ? /** @type {string} */ (args[at + 1]) : DEFAULT_WORKSPACE_FILE;
+  const file = path.resolve(given);
+  if (!existsSync(file)) {
+    fail(`${file} does not exist. Start the workspace once with \`npm run server\` (it creates and migrates it), then run the lab again.`);
+  }
+  return file;
+}
 
 /**
  * @param {string} name
@@ -40,6 +68,29 @@ function checkPlatform() {
   } catch {
     fail(`Kamailio is not installed. As root, run:\n\n  apt-get update && ${INSTALL_HINT}\n`);
   }
+}
+
+/**
+ * @param {import('./kamailio/kamailio.mjs').KamailioHandle} kam
+ * @param {string} file
+ */
+function printWorkspaceBanner(kam, file) {
+  console.log(`
+Ringdesk SIP lab is running on the workspace (Kamailio, shipped config, loopback only).
+
+  Kamailio reads (read-only)  ${file}
+  SIP domain                  ${kam.domain}
+
+  Start the workspace against this Kamailio with:
+    RINGDESK_SIP_DOMAIN=${kam.domain} RINGDESK_WS_SERVER=${kam.wsUrl} RINGDESK_KAMAILIO_RPC=${kam.rpcUrl} npm run server
+
+  Agents sign in to the workspace from Ringdesk; desk phones register on udp:127.0.0.1:${kam.udpPort}.
+
+  Registered devices:  ${KAMCMD_BIN} -s unix:${kam.ctlSocket} ul.dump
+  Server log:          ${kam.logPath}
+
+Ctrl+C to stop.
+`);
 }
 
 /** @param {import('./kamailio/kamailio.mjs').KamailioHandle} kam */
@@ -108,17 +159,24 @@ function followActivity(kam) {
 
 async function main() {
   checkPlatform();
-  const wsPort = portFromEnv('LAB_WS_PORT', 8080);
+  const workspaceFile = workspaceFileFromArgs();
+  // With the workspace, the shipped config's own defaults (what RINGDESK_WS_SERVER
+  // and the README assume); the demo keeps the ports it always had.
+  const wsPort = portFromEnv('LAB_WS_PORT', workspaceFile ? 8088 : 8080);
   const udpPort = portFromEnv('LAB_UDP_PORT', 5060);
+  const rpcPort = portFromEnv('LAB_RPC_PORT', 8089);
 
   let kam;
   try {
-    kam = await startKamailio({ users: DEMO_USERS, domain: DOMAIN, wsPort, udpPort });
+    kam = workspaceFile
+      ? await startKamailio({ database: { sqliteFile: workspaceFile }, domain: DOMAIN, wsPort, udpPort, rpcPort, inviteAuth: true })
+      : await startKamailio({ users: DEMO_USERS, domain: DOMAIN, wsPort, udpPort, rpcPort });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    fail(`${message}\n(choose other ports with LAB_WS_PORT=... LAB_UDP_PORT=... npm run lab)`);
+    fail(`${message}\n(choose other ports with LAB_WS_PORT=... LAB_UDP_PORT=... LAB_RPC_PORT=... npm run lab)`);
   }
-  printBanner(kam);
+  if (workspaceFile) printWorkspaceBanner(kam, workspaceFile);
+  else printBanner(kam);
   const ticker = followActivity(kam);
 
   let stopping = false;

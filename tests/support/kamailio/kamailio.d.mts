@@ -5,22 +5,43 @@ export declare const KAMCMD_BIN: '/usr/sbin/kamcmd';
 export declare const SQLITE_BIN: '/usr/bin/sqlite3';
 /** The apt-get line that installs everything the test bed needs. */
 export declare const INSTALL_HINT: string;
+/** server/kamailio/kamailio.cfg: the deployable config every instance runs. */
+export declare const SHIPPED_CONFIG_PATH: URL;
 
 export interface SipUser {
   user: string;
   password: string;
 }
 
+/**
+ * A workspace database the service provisions (subscriber, dbaliases), read
+ * by Kamailio as in production: the SQLite file (absolute path, migrated) or a
+ * PostgreSQL URL.
+ */
+export type WorkspaceDatabase = { sqliteFile: string } | { postgresUrl: string };
+
 export interface KamailioOptions {
-  /** Subscribers (plain-text passwords). Default: 1001/pass1001, 1002/pass1002, 1003/pass1003. */
+  /**
+   * Subscribers of the test bed's own database (stored as HA1, the handle keeps
+   * the passwords). Default: 1001/pass1001, 1002/pass1002, 1003/pass1003.
+   * Not with `database`.
+   */
   users?: SipUser[];
+  /** Read this workspace database instead of a database of the test bed's own (then no users, no addUser). */
+  database?: WorkspaceDatabase;
   /** SIP domain / digest realm clients use. Default '127.0.0.1'. */
   domain?: string;
   /** Fixed WebSocket (TCP) port; default: a free port from the OS. */
   wsPort?: number;
   /** Fixed SIP UDP port; default: a free port from the OS. */
   udpPort?: number;
-  /** Challenge INVITEs too (kamailio -A WITH_INVITE_AUTH). Default false. */
+  /** Fixed JSON-RPC (HTTP, loopback) port; default: a free port from the OS. */
+  rpcPort?: number;
+  /**
+   * Challenge INVITEs with 407 as the shipped config does in production.
+   * Default false: the test bed lets UDP peers call without credentials
+   * (-A WITH_UNAUTHENTICATED_INVITES).
+   */
   inviteAuth?: boolean;
   /** How long to wait for the server to answer after spawn. Default 10000. */
   readyTimeoutMs?: number;
@@ -146,13 +167,28 @@ export interface InDialogLogEntry extends LogEntryBase {
   text: string;
 }
 
-export type LogEntry = RegisterLogEntry | AuthLogEntry | RequestLogEntry | ReplyLogEntry | InDialogLogEntry;
+/** One branch a new INVITE was forked into: one per registered device of the callee(s). */
+export interface BranchLogEntry extends LogEntryBase {
+  event: 'BRANCH';
+  from: string;
+  /** To user: the number dialled (an extension, a group number, a SIP user). */
+  to: string;
+  /** tm's branch index, 0.. */
+  branch: number;
+  /** Where this branch goes: the device's registered Contact. */
+  uri: string;
+}
+
+export type LogEntry = RegisterLogEntry | AuthLogEntry | RequestLogEntry | ReplyLogEntry | InDialogLogEntry | BranchLogEntry;
 
 export interface KamailioHandle {
   /** e.g. 'ws://127.0.0.1:8080' */
   readonly wsUrl: string;
   readonly wsPort: number;
   readonly udpPort: number;
+  /** JSON-RPC over HTTP, e.g. 'http://127.0.0.1:8089/RPC' (what RINGDESK_KAMAILIO_RPC is set to). */
+  readonly rpcUrl: string;
+  readonly rpcPort: number;
   readonly domain: string;
   /** The instance's temp dir (config, sqlite db, kamailio.log). */
   readonly dir: string;
@@ -175,7 +211,7 @@ export interface KamailioHandle {
   /** stop() then start(): all bindings are lost (in-memory location table), clients must re-register. */
   restart(): Promise<void>;
 
-  /** Adds a subscriber; Kamailio sees it at once. */
+  /** Adds a subscriber to the test bed's own database; Kamailio sees it at once. Throws with a workspace database. */
   addUser(user: string, password: string): Promise<void>;
   removeUser(user: string): Promise<void>;
 
@@ -202,8 +238,8 @@ export interface KamailioHandle {
 /** Starts a Kamailio registrar + proxy in its own temp dir and waits until it answers. */
 export declare function startKamailio(options?: KamailioOptions): Promise<KamailioHandle>;
 
-/** Throws an Error with the apt-get line when Kamailio, its modules or sqlite3 are missing. */
-export declare function assertKamailioInstalled(): void;
+/** Throws an Error with the apt-get line when Kamailio, its modules (db_postgres too with `postgres`) or sqlite3 are missing. */
+export declare function assertKamailioInstalled(options?: { postgres?: boolean }): void;
 
 /** Asks the OS for a free 127.0.0.1 port (bind port 0, close). */
 export declare function freePort(kind: 'tcp' | 'udp'): Promise<number>;

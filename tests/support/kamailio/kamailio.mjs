@@ -1,12 +1,19 @@
 // Real-SIP test bed: one Kamailio registrar + proxy per call to startKamailio(),
-// each in its own temp dir with its own ports, ctl socket, pid file and sqlite db,
+// each in its own temp dir with its own ports, ctl socket, pid file and database,
 // so Playwright workers (and `npm run lab`) can run several side by side.
+//
+// Every instance runs the config the repo ships (server/kamailio/kamailio.cfg),
+// copied into its temp dir and given its ports, paths and the test-bed switches
+// (activity log, registrar faults, unauthenticated INVITEs) on the command line.
+// Its database is either a small SQLite file of its own (the app's e2e tests:
+// users 1001..1003) or a workspace database the service provisions (SQLite file
+// or PostgreSQL), exactly as in production.
 //
 // Plain ESM + JSDoc so that both TypeScript tests and plain `node` scripts can
 // import it without a build step; the types live in kamailio.d.mts.
 
 import { spawn, execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import { existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -21,10 +28,11 @@ export const KAMAILIO_BIN = '/usr/sbin/kamailio';
 export const KAMCMD_BIN = '/usr/sbin/kamcmd';
 export const SQLITE_BIN = '/usr/bin/sqlite3';
 export const INSTALL_HINT =
-  'apt-get install kamailio kamailio-websocket-modules kamailio-sqlite-modules sqlite3';
+  'apt-get install kamailio kamailio-websocket-modules kamailio-sqlite-modules kamailio-postgres-modules sqlite3';
 
 const SCHEMA_DIR = '/usr/share/kamailio/db_sqlite';
-const TEMPLATE_PATH = new URL('./kamailio.cfg', import.meta.url);
+/** The deployable config: the test bed runs exactly this file. */
+export const SHIPPED_CONFIG_PATH = new URL('../../../server/kamailio/kamailio.cfg', import.meta.url);
 const DEFAULT_USERS = ['1001', '1002', '1003'].map((user) => ({ user, password: `pass${user}` }));
 const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -42,8 +50,11 @@ const KEEP_DIR = process.env.RINGDESK_KEEP_KAMAILIO_DIR === '1';
 // Installation checks
 // ---------------------------------------------------------------------------
 
-/** Throws an Error saying how to install what is missing. */
-export function assertKamailioInstalled() {
+/**
+ * Throws an Error saying how to install what is missing.
+ * @param {{ postgres?: boolean }} [options] postgres: also db_postgres (workspace on PostgreSQL)
+ */
+export function assertKamailioInstalled(options = {}) {
   for (const bin of [KAMAILIO_BIN, KAMCMD_BIN, SQLITE_BIN]) {
     if (!existsSync(bin)) {
       throw new Error(`${bin} not found: the SIP test bed needs Kamailio and sqlite3. Install them with:\n  ${INSTALL_HINT}`);
@@ -52,7 +63,10 @@ export function assertKamailioInstalled() {
   if (!existsSync(path.join(SCHEMA_DIR, 'auth_db-create.sql'))) {
     throw new Error(`${SCHEMA_DIR} is missing (kamailio-sqlite-modules). Install it with:\n  ${INSTALL_HINT}`);
   }
-  findModuleDir();
+  const dir = findModuleDir();
+  if (options.postgres && !existsSync(path.join(dir, 'db_postgres.so'))) {
+    throw new Error(`db_postgres.so is missing from ${dir} (kamailio-postgres-modules). Install it with:\n  ${INSTALL_HINT}`);
+  }
 }
 
 /**
@@ -143,22 +157,33 @@ function runSqlite(dbPath, sql) {
   });
 }
 
+/** @param {string} text */
+const md5 = (text) => createHash('md5').update(text).digest('hex');
+
 /**
+ * The shipped config reads digest hashes only (calculate_ha1 = 0), like the
+ * workspace writes them — the same formulas as digestHashes() in
+ * server/services/sip-provisioning.ts (this file is plain JS for the lab, so
+ * it cannot import that one). The password column stays empty.
  * @param {string} user
  * @param {string} password
  * @param {string} domain
  */
-const insertSubscriberSql = (user, password, domain) =>
-  `INSERT INTO subscriber (username, domain, password) VALUES (${sqlString(user)}, ${sqlString(domain)}, ${sqlString(password)});\n`;
+const insertSubscriberSql = (user, password, domain) => {
+  const ha1 = md5(`${user}:${domain}:${password}`);
+  const ha1b = md5(`${user}@${domain}:${domain}:${password}`);
+  return `INSERT INTO subscriber (username, domain, password, ha1, ha1b) VALUES (${sqlString(user)}, ${sqlString(domain)}, '', '${ha1}', '${ha1b}');\n`;
+};
 
 /**
- * Kamailio's own schema (standard = version table, auth_db = subscriber) plus the users.
+ * Kamailio's own schema (standard = version table, auth_db = subscriber,
+ * alias_db = dbaliases) plus the users: the tables the shipped config reads.
  * @param {string} dbPath
  * @param {SipUser[]} users
  * @param {string} domain
  */
 async function createDatabase(dbPath, users, domain) {
-  const schema = ['standard-create.sql', 'auth_db-create.sql']
+  const schema = ['standard-create.sql', 'auth_db-create.sql', 'alias_db-create.sql']
     .map((file) => readFileSync(path.join(SCHEMA_DIR, file), 'utf8'))
     .join('\n');
   const inserts = users.map(({ user, password }) => insertSubscriberSql(user, password, domain)).join('');
@@ -166,16 +191,37 @@ async function createDatabase(dbPath, users, domain) {
 }
 
 /**
- * @param {Record<string, string | number>} values placeholder name -> value
- * @returns {string}
+ * The instance's settings as the shipped config's defines (see the top of
+ * server/kamailio/kamailio.cfg), plus the test-bed switches.
+ * @param {Instance} inst
+ * @returns {string[]}
  */
-function renderConfig(values) {
-  const template = readFileSync(TEMPLATE_PATH, 'utf8');
-  const rendered = template.replace(/%%([A-Z_]+)%%/g, (match, name) => {
-    if (!(name in values)) throw new Error(`kamailio.cfg: no value for placeholder ${match}`);
-    return String(values[name]);
-  });
-  return rendered;
+function configArgs(inst) {
+  const define = (/** @type {string} */ name, /** @type {string | number} */ value) => ['-A', `${name}=${value}`];
+  const quoted = (/** @type {string} */ text) => {
+    if (/["\\]/.test(text)) throw new Error(`startKamailio: a quote or backslash cannot go into a Kamailio define: ${text}`);
+    return `"${text}"`;
+  };
+  const args = [
+    '-L', findModuleDir(),
+    ...define('SIP_DOMAIN', quoted(inst.domain)),
+    ...define('LISTEN_UDP', `udp:127.0.0.1:${inst.udpPort}`),
+    ...define('LISTEN_WS', `tcp:127.0.0.1:${inst.wsPort}`),
+    ...define('RPC_PORT', inst.rpcPort),
+    ...define('CTL_SOCKET', quoted(`unix:${inst.ctlSocket}`)),
+    ...define('CHILDREN', 2),
+    '-A', 'WITH_ACTIVITY_LOG',
+    '-A', 'WITH_REGISTRAR_FAULTS',
+  ];
+  if (!inst.inviteAuth) args.push('-A', 'WITH_UNAUTHENTICATED_INVITES');
+  if (inst.database.kind === 'postgres') {
+    args.push('-A', 'WITH_POSTGRES', ...define('DBURL', quoted(inst.database.url)));
+  } else {
+    // a substdef: the path goes into two strings (db_url and db_set_readonly)
+    if (inst.database.path.includes('!')) throw new Error(`the SQLite path must not contain "!": ${inst.database.path}`);
+    args.push(`--substdef=!WORKSPACE_SQLITE!${inst.database.path}!g`);
+  }
+  return args;
 }
 
 // ---------------------------------------------------------------------------
@@ -337,14 +383,20 @@ function tcpAccepts(port) {
  * @property {string} logPath
  * @property {string} pidPath
  * @property {string} ctlSocket
- * @property {string} dbPath
+ * @property {InstanceDatabase} database
  * @property {string} domain
  * @property {number} udpPort
  * @property {number} wsPort
+ * @property {number} rpcPort
  * @property {boolean} inviteAuth
  * @property {SipUser[]} users
  * @property {import('node:child_process').ChildProcess | null} child
  * @property {Promise<number | null> | null} exited resolves with the exit code (null if killed by a signal)
+ */
+
+/**
+ * @typedef {{ kind: 'own', path: string } | { kind: 'sqlite', path: string } | { kind: 'postgres', url: string }} InstanceDatabase
+ *   own: the test bed's SQLite file (users 1001..); sqlite / postgres: a workspace database the service provisions
  */
 
 /**
@@ -353,12 +405,13 @@ function tcpAccepts(port) {
  * @param {Instance} inst
  */
 function spawnKamailio(inst) {
-  const args = ['-DD', '-E', '-m', '64', '-M', '8', '-f', inst.cfgPath, '-Y', inst.dir, '-P', inst.pidPath];
-  if (inst.inviteAuth) args.push('-A', 'WITH_INVITE_AUTH');
+  const args = ['-DD', '-E', '-m', '64', '-M', '8', '-f', inst.cfgPath, '-Y', inst.dir, '-P', inst.pidPath, ...configArgs(inst)];
   // stdout+stderr go to a file: Kamailio logs a lot and the test output must stay readable.
   const logFd = openSync(inst.logPath, 'a');
   writeFileSync(logFd, `==== ${new Date().toISOString()} ${KAMAILIO_BIN} ${args.join(' ')}\n`);
-  const child = spawn(KAMAILIO_BIN, args, { detached: true, stdio: ['ignore', logFd, logFd] });
+  // cwd = the temp dir: the config imports an optional kamailio-local.cfg from
+  // the cwd or its own dir, and a developer's own must not leak into a test.
+  const child = spawn(KAMAILIO_BIN, args, { cwd: inst.dir, detached: true, stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   // Do not keep the test runner alive because of the server; the exit hook kills it.
   child.unref();
@@ -384,7 +437,7 @@ async function waitReady(inst, timeoutMs) {
     if (exitCode !== undefined) {
       throw new Error(`Kamailio exited during startup (code ${exitCode}); log ${inst.logPath}:\n${logTail(inst.logPath)}`);
     }
-    if ((await tcpAccepts(inst.wsPort)) && (await optionsPing(inst.udpPort, 300))) return;
+    if ((await tcpAccepts(inst.wsPort)) && (await tcpAccepts(inst.rpcPort)) && (await optionsPing(inst.udpPort, 300))) return;
     await sleep(50);
   }
   throw new Error(`Kamailio did not become ready within ${timeoutMs} ms (ws ${inst.wsPort}, udp ${inst.udpPort}); log ${inst.logPath}:\n${logTail(inst.logPath)}`);
@@ -539,7 +592,7 @@ export function parseUlDump(text) {
 // RDLOG parsing (lines written by xlog in kamailio.cfg)
 // ---------------------------------------------------------------------------
 
-const NUMERIC_FIELDS = new Set(['ts', 'code', 'expires', 'contact_expires', 'cseq', 'result']);
+const NUMERIC_FIELDS = new Set(['ts', 'code', 'expires', 'contact_expires', 'cseq', 'result', 'branch']);
 const BOOLEAN_FIELDS = new Set(['indialog', 'local']);
 /** @type {Record<string, string>} */
 const FIELD_NAMES = { contact_expires: 'contactExpires', callid: 'callId' };
@@ -624,13 +677,13 @@ export async function startKamailio(options = {}) {
   installExitHook();
   await assertFixedPortsFree(options);
   const inst = await prepareInstance(options);
-  const fixedPorts = options.wsPort !== undefined || options.udpPort !== undefined;
+  const fixedPorts = options.wsPort !== undefined || options.udpPort !== undefined || options.rpcPort !== undefined;
   const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
 
   // Free ports picked by the OS can be taken by someone else before Kamailio binds
   // them (another worker doing the same); pick new ones and retry in that case.
   for (let attempt = 1; ; attempt++) {
-    writeFileSync(inst.cfgPath, renderConfig(configValues(inst)));
+    writeFileSync(inst.cfgPath, readFileSync(SHIPPED_CONFIG_PATH, 'utf8'));
     spawnKamailio(inst);
     try {
       await waitReady(inst, readyTimeoutMs);
@@ -641,6 +694,7 @@ export async function startKamailio(options = {}) {
       if (!retry) throw error;
       inst.wsPort = await freePort('tcp');
       inst.udpPort = await freePort('udp');
+      inst.rpcPort = await freePort('tcp');
     }
   }
   return createHandle(inst, readyTimeoutMs);
@@ -653,7 +707,7 @@ export async function startKamailio(options = {}) {
  */
 async function assertFixedPortsFree(options) {
   const checks = /** @type {Array<['tcp' | 'udp', number | undefined, string]>} */ ([
-    ['tcp', options.wsPort, 'WebSocket (TCP)'], ['udp', options.udpPort, 'SIP UDP']]);
+    ['tcp', options.wsPort, 'WebSocket (TCP)'], ['udp', options.udpPort, 'SIP UDP'], ['tcp', options.rpcPort, 'JSON-RPC (TCP)']]);
   for (const [kind, port, label] of checks) {
     if (port !== undefined && !(await isPortFree(kind, port))) {
       throw new Error(`${label} port 127.0.0.1:${port} is already in use (another Kamailio or \`npm run lab\` running?)`);
@@ -662,16 +716,17 @@ async function assertFixedPortsFree(options) {
 }
 
 /**
- * @param {Instance} inst
+ * Where the instance reads subscribers and aliases from.
+ * @param {KamailioOptions['database']} option
+ * @param {string} dir
+ * @returns {InstanceDatabase}
  */
-function configValues(inst) {
-  return {
-    UDP_PORT: inst.udpPort,
-    WS_PORT: inst.wsPort,
-    CTL_SOCKET: inst.ctlSocket,
-    DB_PATH: inst.dbPath,
-    MPATH: `${findModuleDir()}/`,
-  };
+function instanceDatabase(option, dir) {
+  if (option === undefined) return { kind: 'own', path: path.join(dir, 'kamailio.sqlite') };
+  if ('postgresUrl' in option) return { kind: 'postgres', url: option.postgresUrl };
+  if (!path.isAbsolute(option.sqliteFile)) throw new Error(`database.sqliteFile must be an absolute path: ${option.sqliteFile}`);
+  if (!existsSync(option.sqliteFile)) throw new Error(`database.sqliteFile does not exist (Kamailio opens it read-only; migrate it first): ${option.sqliteFile}`);
+  return { kind: 'sqlite', path: option.sqliteFile };
 }
 
 /**
@@ -684,7 +739,10 @@ async function prepareInstance(options) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rd-kam-'));
   tempDirs.add(dir);
   const domain = options.domain ?? '127.0.0.1';
-  const users = (options.users ?? DEFAULT_USERS).map(({ user, password }) => ({ user, password }));
+  const database = instanceDatabase(options.database, dir);
+  if (database.kind !== 'own' && options.users) throw new Error('startKamailio: users cannot be given with a workspace database (the workspace provisions them)');
+  assertKamailioInstalled({ postgres: database.kind === 'postgres' });
+  const users = database.kind === 'own' ? (options.users ?? DEFAULT_USERS).map(({ user, password }) => ({ user, password })) : [];
   /** @type {Instance} */
   const inst = {
     dir,
@@ -692,17 +750,27 @@ async function prepareInstance(options) {
     logPath: path.join(dir, 'kamailio.log'),
     pidPath: path.join(dir, 'kamailio.pid'),
     ctlSocket: path.join(dir, 'ctl.sock'),
-    dbPath: path.join(dir, 'kamailio.sqlite'),
+    database,
     domain,
     udpPort: options.udpPort ?? (await freePort('udp')),
     wsPort: options.wsPort ?? (await freePort('tcp')),
+    rpcPort: options.rpcPort ?? (await freePort('tcp')),
     inviteAuth: options.inviteAuth ?? false,
     users,
     child: null,
     exited: null,
   };
-  await createDatabase(inst.dbPath, users, domain);
+  if (database.kind === 'own') await createDatabase(database.path, users, domain);
   return inst;
+}
+
+/**
+ * The test bed's own SQLite file; a workspace database is the service's to write.
+ * @param {Instance} inst
+ */
+function ownDatabase(inst) {
+  if (inst.database.kind !== 'own') throw new Error('addUser/removeUser: this Kamailio reads a workspace database; provision users through server/services/sip-provisioning.ts');
+  return inst.database.path;
 }
 
 /**
@@ -724,6 +792,8 @@ function createHandle(inst, readyTimeoutMs) {
   const handle = {
     get wsUrl() { return `ws://127.0.0.1:${inst.wsPort}`; },
     get wsPort() { return inst.wsPort; },
+    get rpcUrl() { return `http://127.0.0.1:${inst.rpcPort}/RPC`; },
+    get rpcPort() { return inst.rpcPort; },
     get udpPort() { return inst.udpPort; },
     get domain() { return inst.domain; },
     get dir() { return inst.dir; },
@@ -753,11 +823,11 @@ function createHandle(inst, readyTimeoutMs) {
     },
 
     async addUser(user, password) {
-      await runSqlite(inst.dbPath, insertSubscriberSql(user, password, inst.domain));
+      await runSqlite(ownDatabase(inst), insertSubscriberSql(user, password, inst.domain));
       inst.users.push({ user, password });
     },
     async removeUser(user) {
-      await runSqlite(inst.dbPath, `DELETE FROM subscriber WHERE username = ${sqlString(user)};\n`);
+      await runSqlite(ownDatabase(inst), `DELETE FROM subscriber WHERE username = ${sqlString(user)};\n`);
       inst.users = inst.users.filter((u) => u.user !== user);
     },
 

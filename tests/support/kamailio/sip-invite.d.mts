@@ -68,3 +68,7 @@ export declare function parseSipMessage(raw: string): SipMessage;
 export declare function splitHeaderList(value: string): string[];
 /** Authorization / Proxy-Authorization value answering an MD5 digest challenge (qop=auth or none). */
 export declare function digestAuthorization(args: { challenge: string; method: string; uri: string; user: string; password: string }): string;
+/** A SIP message: start line, headers in order, Content-Length added. */
+export declare function buildMessage(startLine: string, headers: Array<[string, string]>, body?: string): string;
+/** A response to `request` copying its Via, From, To, Call-ID and CSeq. */
+export declare function buildResponse(request: SipMessage, status: number, reason: string, extra?: Array<[string, string]>, body?: string): string;

@@ -107,7 +107,7 @@ const cseqMethod = (msg) => (msg.header('cseq') ?? '').trim().split(/\s+/)[1] ??
  * @param {Array<[string, string]>} headers
  * @param {string} [body]
  */
-function buildMessage(startLine, headers, body = '') {
+export function buildMessage(startLine, headers, body = '') {
   const lines = [startLine, ...headers.map(([name, value]) => `${name}: ${value}`)];
   lines.push(`Content-Length: ${Buffer.byteLength(body)}`, '', '');
   return lines.join('\r\n') + body;
@@ -310,7 +310,7 @@ function retransmit(ep, text) {
  * @param {Array<[string, string]>} [extra]
  * @param {string} [body]
  */
-function buildResponse(request, status, reason, extra = [], body = '') {
+export function buildResponse(request, status, reason, extra = [], body = '') {
   /** @type {Array<[string, string]>} */
   const headers = [];
   for (const via of request.headers.get('via') ?? []) headers.push(['Via', via]);
