@@ -47,3 +47,12 @@ export async function setAlias(db: Db, alias: string, domain: string, sipUsers: 
     .values([...new Set(sipUsers)].map((username) => ({ alias_username: alias, alias_domain: domain, username, domain })))
     .execute();
 }
+
+/**
+ * The SIP user Kamailio knows an agent by, made from its id: stable when the
+ * extension changes (so saved bindings and history stay valid), and free of
+ * anything personal (it travels in every SIP message).
+ */
+export function sipUserFor(agentId: string): string {
+  return `a${agentId.replaceAll('-', '').slice(0, 12)}`;
+}
