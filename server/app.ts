@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandler } from './http/error-handler';
+import { authRoutes } from './routes/auth-routes';
 import { workspaceRoutes } from './routes/workspace-routes';
 import type { ServerContext } from './server-context';
 
@@ -25,5 +26,6 @@ export async function buildServer(context: ServerContext, options: { logger?: bo
   installErrorHandler(app);
   app.get('/health', () => ({ ok: true }));
   await app.register(workspaceRoutes(context));
+  await app.register(authRoutes(context));
   return app;
 }
