@@ -4,6 +4,7 @@ import { installErrorHandler } from './http/error-handler';
 import { agentRoutes } from './routes/agent-routes';
 import { groupRoutes } from './routes/group-routes';
 import { profileRoutes } from './routes/profile-routes';
+import { authRoutes } from './routes/auth-routes';
 import { workspaceRoutes } from './routes/workspace-routes';
 import type { ServerContext } from './server-context';
 
@@ -31,5 +32,6 @@ export async function buildServer(context: ServerContext, options: { logger?: bo
   await app.register(agentRoutes(context));
   await app.register(groupRoutes(context));
   await app.register(profileRoutes(context));
+  await app.register(authRoutes(context));
   return app;
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { buildServer } from './app';
+import { runInit } from './cli/init';
 import { loadConfig } from './config';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/open-database';
@@ -9,8 +10,9 @@ import { systemClock } from './services/clock';
 /**
  * `npm run server` — the workspace service on SQLite (or PostgreSQL with
  * DATABASE_URL), migrated to the latest schema at start.
+ * `npm run server -- init` creates the workspace from the command line instead.
  */
-async function main(): Promise<void> {
+async function serve(): Promise<void> {
   const config = loadConfig(process.env, process.cwd());
   const database = openDatabase(config);
   await migrateToLatest(database);
@@ -28,7 +30,14 @@ async function main(): Promise<void> {
   console.log(`Ringdesk workspace on ${config.publicUrl} (${database.dialect}: ${database.location})`);
 }
 
-main().catch((err: unknown) => {
+const command = process.argv[2];
+const run =
+  command === undefined
+    ? serve()
+    : command === 'init'
+      ? runInit(process.argv.slice(3)).then((code) => process.exit(code))
+      : Promise.reject(new Error(`unknown command "${command}": run \`npm run server\` to start the service, or \`npm run server -- init\` to create the workspace`));
+run.catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

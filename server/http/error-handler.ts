@@ -14,7 +14,11 @@ const KNOWN_FIELD_PROBLEMS = new Set<string>(FIELD_PROBLEMS);
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof Refusal) return reply.status(error.status).send(error.body);
+    if (error instanceof Refusal) {
+      // HTTP's own way to say when to come back, beside the body's `retryAfterSec` (proxies and clients know it).
+      if (error.body.retryAfterSec !== undefined) void reply.header('retry-after', String(error.body.retryAfterSec));
+      return reply.status(error.status).send(error.body);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, FieldProblem> = {};
       for (const issue of error.validation) {

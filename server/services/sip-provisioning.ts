@@ -45,3 +45,12 @@ export async function setAlias(db: Db, alias: string, domain: string, sipUsers: 
   // A big group is thousands of rows: insert in chunks inside SQLite's limit on bound parameters.
   for (let i = 0; i < rows.length; i += 1000) await db.insertInto('dbaliases').values(rows.slice(i, i + 1000)).execute();
 }
+
+/**
+ * The SIP user Kamailio knows an agent by, made from its id: stable when the
+ * extension changes (so saved bindings and history stay valid), and free of
+ * anything personal (it travels in every SIP message).
+ */
+export function sipUserFor(agentId: string): string {
+  return `a${agentId.replaceAll('-', '').slice(0, 12)}`;
+}

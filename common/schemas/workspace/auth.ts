@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../field-errors';
-import { agentSchema, emailSchema, fullNameSchema, extensionSchema } from './agent';
+import { agentSchema, emailSchema, fullNameSchema, extensionSchema, isTimeZone } from './agent';
 
 const problem = (code: FieldProblem): string => code;
 
@@ -45,7 +45,8 @@ export type Session = z.infer<typeof sessionSchema>;
 export const workspaceCreateSchema = z.object({
   name: z.string().trim().min(1, problem('workspace-name-missing')).max(80, problem('too-long')),
   owner: z.object({ email: emailSchema, fullName: fullNameSchema, extension: extensionSchema, password: newPasswordSchema }),
-  timeZone: z.string().max(64).optional(),
+  /** The team's zone (IANA name): new agents' office hours start in it; UTC when not given. */
+  timeZone: z.string().max(64, problem('too-long')).refine(isTimeZone, problem('time-zone-invalid')).optional(),
 });
 export type WorkspaceCreate = z.infer<typeof workspaceCreateSchema>;
 
@@ -57,5 +58,9 @@ export const workspaceInfoSchema = z.object({
   wsServer: z.string(),
 });
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
+
+/** `GET /api/v1/me`: who the app is signed in as, and the SIP account to register with (both may have changed). */
+export const meSchema = z.object({ agent: agentSchema, sip: provisionedSipAccountSchema });
+export type Me = z.infer<typeof meSchema>;
 
 export const setPasswordSchema = z.object({ password: newPasswordSchema });
