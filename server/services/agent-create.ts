@@ -1,14 +1,10 @@
+import { sipUserFor } from './sip-provisioning';
 import { randomUUID } from 'node:crypto';
 import { defaultAgentSettings, type Agent, type AgentCreate } from '../../common/schemas/workspace/agent';
 import { auditedAgent, readAgent } from './agent-records';
 import { recordChanges, type AuditActor } from './audit-trail';
 import { dashboardProblem, emailTaken, extensionTaken, missingIds } from './team-checks';
 import { refuseFields, writeTeam, type TeamDeps } from './team-writes';
-
-/** The SIP user Kamailio knows an agent by: from its id, so it never changes with the extension. */
-export function newSipUser(agentId: string): string {
-  return `a${agentId.replaceAll('-', '').slice(0, 12)}`;
-}
 
 /**
  * Adds a teammate. It starts `pending` — no password, no SIP credentials,
@@ -41,7 +37,7 @@ export async function createAgent(deps: TeamDeps, actor: AuditActor & { agentId:
         email: input.email,
         full_name: input.fullName,
         extension: input.extension,
-        sip_user: newSipUser(id),
+        sip_user: sipUserFor(id),
         personal_phone: input.personalPhone ?? null,
         role: input.role,
         status: 'pending',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { agentSchema } from '../../../common/schemas/workspace/agent';
 import type { WorkspaceFailure } from '../../../common/schemas/workspace/app-session';
-import { provisionedSipAccountSchema, sessionSchema, workspaceInfoSchema, type Session, type WorkspaceInfo } from '../../../common/schemas/workspace/auth';
+import { meSchema, sessionSchema, workspaceInfoSchema, type Me, type Session, type WorkspaceInfo } from '../../../common/schemas/workspace/auth';
 import { problemResponseSchema, type ProblemResponse } from '../../../common/schemas/workspace/problems';
 
 /** A workspace call that did not succeed: the workspace's own code, or why it could not be asked. */
@@ -16,9 +15,6 @@ export class WorkspaceCallFailed extends Error {
 
 /** Longest wait for the workspace before calling it unreachable. */
 export const WORKSPACE_TIMEOUT_MS = 8_000;
-
-const meSchema = z.object({ agent: agentSchema, sip: provisionedSipAccountSchema });
-export type Me = z.infer<typeof meSchema>;
 
 /**
  * The workspace's HTTP API as main uses it: every answer is checked against

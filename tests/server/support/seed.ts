@@ -1,3 +1,4 @@
+import { sipUserFor } from '../../../server/services/sip-provisioning';
 import { randomUUID } from 'node:crypto';
 import { defaultAgentSettings, type AgentRole, type AgentStatus } from '../../../common/schemas/workspace/agent';
 import type { TestServer } from './test-server';
@@ -43,7 +44,7 @@ export async function seedAgent(
   const id = randomUUID();
   const extension = options.extension ?? String(200 + counter);
   const email = options.email ?? `agent${counter}@example.com`;
-  const sipUser = `a${id.replaceAll('-', '').slice(0, 12)}`;
+  const sipUser = sipUserFor(id);
   await server.db.database.db
     .insertInto('agent')
     .values({
@@ -101,7 +102,7 @@ export async function seedTeam(server: TestServer, options: { agents: number; gr
       email: `teammate${i}@example.com`,
       full_name: `Teammate ${i}`,
       extension: String(10000 + i),
-      sip_user: `a${id.replaceAll('-', '').slice(0, 12)}`,
+      sip_user: sipUserFor(id),
       personal_phone: null,
       role: (i % 7 === 0 ? 'admin' : 'basic') as AgentRole,
       status: (i % 5 === 0 ? 'pending' : 'active') as AgentStatus,
