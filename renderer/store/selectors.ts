@@ -81,7 +81,8 @@ export function registrationStatusText(view: RegistrationView, now: number): str
       return seconds > 0 ? `Reconnecting in ${seconds} s (attempt ${view.attempt})` : `Reconnecting now (attempt ${view.attempt})`;
     }
     case 'failed':
-      return 'Failed';
+      // The header is a glance; the banner below it says why and what to do.
+      return view.cause === 'auth' ? 'Password refused' : 'Not connected';
     case 'unregistering':
       return 'Going offline…';
   }

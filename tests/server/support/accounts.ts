@@ -49,11 +49,8 @@ export async function agentWithPassword(server: TestServer, groupId: string, pas
 const TABLES = ['workspace', 'agent', 'agent_group', 'group_member', 'invitation', 'refresh_token', 'audit', 'subscriber', 'dbaliases'] as const satisfies readonly (keyof Schema)[];
 
 /** Rows per table: compared before and after a refused request to show nothing was written. */
-export async function rowCounts(server: Pick<TestServer, 'db'>): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of TABLES) {
-    const row = await server.db.database.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-    out[table] = Number(row.n);
-  }
-  return out;
+export async function rowCounts(server: Pick<TestServer, 'db'>): Promise<Record<(typeof TABLES)[number], number>> {
+  const db = server.db.database.db;
+  const entries = await Promise.all(TABLES.map(async (t) => [t, Number((await db.selectFrom(t).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)] as const));
+  return Object.fromEntries(entries) as Record<(typeof TABLES)[number], number>;
 }

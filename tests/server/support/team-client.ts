@@ -1,5 +1,4 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import type { TestServer } from './test-server';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -25,14 +24,8 @@ export function teamClient(server: TestServer, token: string | undefined, addres
   return { request, get: (u) => request('GET', u), post: (u, b) => request('POST', u, b), patch: (u, b) => request('PATCH', u, b), delete: (u) => request('DELETE', u) };
 }
 
-const TABLES = ['agent', 'agent_group', 'group_member', 'audit', 'subscriber', 'dbaliases', 'invitation'] as const;
-
-/** Row counts of every table a team change touches: "nothing was written" is these staying equal. */
-export async function rowCounts(server: TestServer): Promise<Record<(typeof TABLES)[number], number>> {
-  const db = server.db.database.db;
-  const entries = await Promise.all(TABLES.map(async (t) => [t, Number((await db.selectFrom(t).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)] as const));
-  return Object.fromEntries(entries) as Record<(typeof TABLES)[number], number>;
-}
+/** Row counts: "nothing was written" is these staying equal (one definition, in accounts.ts). */
+export { rowCounts } from './accounts';
 
 /** Every (alias → sip user) pair Kamailio would route by, sorted: what a dial of each number rings. */
 export async function aliases(server: TestServer): Promise<string[]> {

@@ -74,7 +74,9 @@ describe('the shell header', () => {
     act(() => desktop.push(events.snapshot, aSnapshot({ registration: { status: 'offline' }, presence: 'offline' })));
     expect(status()).toBe('Offline');
     act(() => desktop.push(events.snapshot, aSnapshot({ registration: { status: 'failed', cause: 'auth', statusCode: 401 } })));
-    expect(status()).toBe('Failed');
+    expect(status()).toBe('Password refused');
+    act(() => desktop.push(events.snapshot, aSnapshot({ registration: { status: 'failed', cause: 'server', statusCode: 503 } })));
+    expect(status()).toBe('Not connected');
   });
 
   it('counts down to the next reconnection attempt second by second', async () => {

@@ -8,7 +8,8 @@ describe('registration status text', () => {
     ['registered', { status: 'registered', since: 0 } as const, 'Connected'],
     ['registering', { status: 'registering' } as const, 'Connecting…'],
     ['offline', { status: 'offline' } as const, 'Offline'],
-    ['failed', { status: 'failed', cause: 'auth' } as const, 'Failed'],
+    ['failed', { status: 'failed', cause: 'auth' } as const, 'Password refused'],
+    ['failed', { status: 'failed', cause: 'network' } as const, 'Not connected'],
   ])('a %s phone line reads as expected', (_name, view, text) => {
     expect(registrationStatusText(view, now)).toBe(text);
   });
