@@ -51,6 +51,9 @@ test('every screen passes axe in light and dark, narrow and wide, and is photogr
   await first.page.getByRole('button', { name: 'Save and connect' }).click();
   await expect(first.page.getByTestId('reachability-banner')).toBeVisible();
   await everyLook(first.page, 'wrong-password');
+  await first.page.getByTestId('reachability-banner').getByText('Details').click();
+  await expect(first.page.getByTestId('reachability-banner').getByText('401 Unauthorized')).toBeVisible();
+  await everyLook(first.page, 'wrong-password-details');
   await first.close();
 
   const [alice, bob] = await registeredAgents(launch, kamailio, ['1001', '1002']);
