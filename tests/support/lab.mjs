@@ -1,41 +1,49 @@
-// `npm run lab`: a local SIP server to try Ringdesk against by hand.
+// `npm run lab`: a local phone system to try Ringdesk against by hand.
 // Starts Kamailio from the shipped config (server/kamailio/kamailio.cfg), the same
 // way the tests do (registrar + proxy, SIP over WebSocket and UDP on 127.0.0.1),
 // prints what to type into Ringdesk, and shows registrations and calls as they happen.
 //
-//   npm run lab                          demo users 1001..1003 (own database)
-//   npm run lab -- --workspace [file]    the workspace's SQLite file (default
-//                                        .server-data/workspace.sqlite, as written
-//                                        by `npm run server`): agents and groups
-//                                        the workspace provisions, INVITEs
-//                                        challenged as in production
+//   npm run lab                          the team: the workspace service (npm run server,
+//                                        data in .lab-data/) with a demo team made through
+//                                        its own routes, a mail catcher that prints the
+//                                        invitations it sends, and Kamailio on its database
+//   npm run lab -- --sip                 plain SIP demo users 1001..1003 (own database)
+//   npm run lab -- --workspace [file]    Kamailio only, on a workspace's SQLite file (default
+//                                        .server-data/workspace.sqlite, as written by
+//                                        `npm run server`)
 //
-//   LAB_WS_PORT=8080 LAB_UDP_PORT=5060 LAB_RPC_PORT=8089 LAB_SIP_DOMAIN=127.0.0.1
+//   LAB_WS_PORT=8088 LAB_UDP_PORT=5060 LAB_RPC_PORT=8089 LAB_WORKSPACE_PORT=8480
+//   LAB_SMTP_PORT=2525 LAB_SIP_DOMAIN=127.0.0.1
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { KAMCMD_BIN, INSTALL_HINT, assertKamailioInstalled, startKamailio } from './kamailio/kamailio.mjs';
+import { DEMO_PASSWORD, DEMO_TEAM, createDemoTeam } from './workspace/demo-team.mjs';
+import { startMailCatcher } from './workspace/mail-catcher.mjs';
+import { startWorkspaceProcess } from './workspace/workspace-process.mjs';
 
 const DEMO_USERS = ['1001', '1002', '1003'].map((user) => ({ user, password: `pass${user}` }));
 const DOMAIN = process.env.LAB_SIP_DOMAIN || '127.0.0.1';
 const DEFAULT_WORKSPACE_FILE = '.server-data/workspace.sqlite';
+const LAB_DATA_DIR = path.resolve('.lab-data');
 
 /**
- * `--workspace [file]`: the absolute path of the workspace's SQLite file, or null for the demo.
- * @returns {string | null}
+ * What to start: the team (default), plain SIP users (`--sip`), or Kamailio on a workspace file.
+ * @returns {{ mode: 'team' } | { mode: 'sip' } | { mode: 'workspace-file', file: string }}
  */
-function workspaceFileFromArgs() {
+function modeFromArgs() {
   const args = process.argv.slice(2);
   const at = args.indexOf('--workspace');
-  const unknown = args.filter((a, i) => a !== '--workspace' && !(i === at + 1 && !a.startsWith('--')));
-  if (unknown.length) fail(`unknown argument(s): ${unknown.join(' ')} (try: npm run lab -- --workspace [file])`);
-  if (at < 0) return null;
+  const unknown = args.filter((a, i) => a !== '--workspace' && a !== '--sip' && !(at >= 0 && i === at + 1 && !a.startsWith('--')));
+  if (unknown.length) fail(`unknown argument(s): ${unknown.join(' ')} (try: npm run lab, npm run lab -- --sip, npm run lab -- --workspace [file])`);
+  if (args.includes('--sip')) return { mode: 'sip' };
+  if (at < 0) return { mode: 'team' };
   const given = args[at + 1] && !args[at + 1]?.startsWith('--') ? /** @type {string} */ (args[at + 1]) : DEFAULT_WORKSPACE_FILE;
   const file = path.resolve(given);
   if (!existsSync(file)) {
     fail(`${file} does not exist. Start the workspace once with \`npm run server\` (it creates and migrates it), then run the lab again.`);
   }
-  return file;
+  return { mode: 'workspace-file', file };
 }
 
 /**
@@ -157,26 +165,115 @@ function followActivity(kam) {
   }, 1000);
 }
 
+/**
+ * The team: mail catcher, then the workspace service (it creates and migrates
+ * its database), then Kamailio on that database, then the demo team through the
+ * service's routes (its invitations go to the mail catcher and are accepted).
+ * @param {{ wsPort: number, udpPort: number, rpcPort: number }} ports
+ */
+async function startTeam({ wsPort, udpPort, rpcPort }) {
+  const workspacePort = portFromEnv('LAB_WORKSPACE_PORT', 8480);
+  const smtpPort = portFromEnv('LAB_SMTP_PORT', 2525);
+  let announceMail = false;
+  const mail = await startMailCatcher({
+    port: smtpPort,
+    onMail: (m) => {
+      const link = m.links.find((l) => l.includes('/invite/'));
+      if (announceMail && link) console.log(`[${new Date().toLocaleTimeString()}] invitation for ${m.to.join(', ')}: ${link}`);
+    },
+  }).catch((error) => fail(`the mail catcher cannot listen on 127.0.0.1:${smtpPort} (${error.message}); choose another port with LAB_SMTP_PORT=...`));
+  mkdirSync(LAB_DATA_DIR, { recursive: true });
+  const url = `http://127.0.0.1:${workspacePort}`;
+  const workspace = await startWorkspaceProcess({
+    port: workspacePort,
+    env: {
+      RINGDESK_DATA_DIR: LAB_DATA_DIR,
+      RINGDESK_PUBLIC_URL: url,
+      RINGDESK_SIP_DOMAIN: DOMAIN,
+      RINGDESK_WS_SERVER: `ws://127.0.0.1:${wsPort}`,
+      RINGDESK_KAMAILIO_RPC: `http://127.0.0.1:${rpcPort}/RPC`,
+      SMTP_URL: mail.url,
+      MAIL_FROM: 'Ringdesk lab <lab@ringdesk.test>',
+      DATABASE_URL: '',
+    },
+  }).catch(async (error) => {
+    await mail.stop();
+    fail(`${error.message}\n(choose another port with LAB_WORKSPACE_PORT=...)`);
+  });
+  const file = path.join(LAB_DATA_DIR, 'workspace.sqlite');
+  const kam = await startKamailio({ database: { sqliteFile: file }, domain: DOMAIN, wsPort, udpPort, rpcPort, inviteAuth: true }).catch(async (error) => {
+    await workspace.stop();
+    await mail.stop();
+    fail(`${error.message}\n(choose other ports with LAB_WS_PORT=... LAB_UDP_PORT=... LAB_RPC_PORT=... npm run lab)`);
+  });
+  const created = await createDemoTeam(url, mail).catch(async (error) => {
+    await Promise.all([kam.stop(), workspace.stop(), mail.stop()]);
+    // Only this run wrote there (a team made earlier is left alone): start clean next time.
+    rmSync(LAB_DATA_DIR, { recursive: true, force: true });
+    fail(`could not make the demo team: ${error.message}\n${workspace.output().split('\n').slice(-15).join('\n')}`);
+  });
+  announceMail = true;
+  printTeamBanner(kam, url, created, smtpPort);
+  return { kam, stopOthers: async () => Promise.all([workspace.stop(), mail.stop()]) };
+}
+
+/**
+ * @param {import('./kamailio/kamailio.mjs').KamailioHandle} kam
+ * @param {string} url
+ * @param {boolean} created
+ * @param {number} smtpPort
+ */
+function printTeamBanner(kam, url, created, smtpPort) {
+  const people = [{ ...DEMO_TEAM.owner, role: 'owner' }, ...DEMO_TEAM.agents];
+  const rows = people.map((p) => `    ${p.email.padEnd(18)} ${p.fullName.padEnd(12)} ext ${p.extension}  ${p.role}`).join('\n');
+  console.log(`
+Ringdesk lab is running: the team workspace, Kamailio on its database, and a mail catcher (loopback only).
+
+  In Ringdesk choose "Sign in to your team" and enter:
+    Workspace address  ${url}
+    Work email         ${DEMO_TEAM.owner.email}   (or another below)
+    Password           ${DEMO_PASSWORD}
+${created ? '' : `  (the team in ${LAB_DATA_DIR} was made by an earlier run; delete that folder for a fresh one)\n`}
+  The demo team${created ? '' : ' as first made'}:
+${rows}
+  Group ${DEMO_TEAM.group.name} rings everyone at ${DEMO_TEAM.group.number}.
+
+  Invitations you send from the app arrive at the mail catcher (smtp://127.0.0.1:${smtpPort});
+  their links are printed here. Desk phones register on udp:127.0.0.1:${kam.udpPort}.
+
+  Registered devices:  ${KAMCMD_BIN} -s unix:${kam.ctlSocket} ul.dump
+  Kamailio log:        ${kam.logPath}
+
+Ctrl+C to stop.
+`);
+}
+
 async function main() {
   checkPlatform();
-  const workspaceFile = workspaceFileFromArgs();
-  // With the workspace, the shipped config's own defaults (what RINGDESK_WS_SERVER
-  // and the README assume); the demo keeps the ports it always had.
-  const wsPort = portFromEnv('LAB_WS_PORT', workspaceFile ? 8088 : 8080);
+  const mode = modeFromArgs();
+  // The team and a workspace file use the shipped config's own defaults (what
+  // RINGDESK_WS_SERVER and the README assume); plain SIP keeps the ports it always had.
+  const wsPort = portFromEnv('LAB_WS_PORT', mode.mode === 'sip' ? 8080 : 8088);
   const udpPort = portFromEnv('LAB_UDP_PORT', 5060);
   const rpcPort = portFromEnv('LAB_RPC_PORT', 8089);
 
   let kam;
-  try {
-    kam = workspaceFile
-      ? await startKamailio({ database: { sqliteFile: workspaceFile }, domain: DOMAIN, wsPort, udpPort, rpcPort, inviteAuth: true })
-      : await startKamailio({ users: DEMO_USERS, domain: DOMAIN, wsPort, udpPort, rpcPort });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    fail(`${message}\n(choose other ports with LAB_WS_PORT=... LAB_UDP_PORT=... LAB_RPC_PORT=... npm run lab)`);
+  let stopOthers = async () => {};
+  if (mode.mode === 'team') {
+    ({ kam, stopOthers } = await startTeam({ wsPort, udpPort, rpcPort }));
+  } else {
+    try {
+      kam =
+        mode.mode === 'workspace-file'
+          ? await startKamailio({ database: { sqliteFile: mode.file }, domain: DOMAIN, wsPort, udpPort, rpcPort, inviteAuth: true })
+          : await startKamailio({ users: DEMO_USERS, domain: DOMAIN, wsPort, udpPort, rpcPort });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      fail(`${message}\n(choose other ports with LAB_WS_PORT=... LAB_UDP_PORT=... LAB_RPC_PORT=... npm run lab)`);
+    }
+    if (mode.mode === 'workspace-file') printWorkspaceBanner(kam, mode.file);
+    else printBanner(kam);
   }
-  if (workspaceFile) printWorkspaceBanner(kam, workspaceFile);
-  else printBanner(kam);
   const ticker = followActivity(kam);
 
   let stopping = false;
@@ -184,8 +281,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     clearInterval(ticker);
-    console.log(`\n${signal}: stopping Kamailio...`);
-    await kam.stop();
+    console.log(`\n${signal}: stopping...`);
+    await Promise.all([kam.stop(), stopOthers()]);
     console.log('Stopped.');
     process.exit(0);
   };
@@ -196,6 +293,7 @@ async function main() {
   const code = await kam.exited;
   if (!stopping) {
     clearInterval(ticker);
+    await stopOthers();
     // the temp dir (and its log) is removed on exit, so show the end of the log now
     const tail = (await kam.logText()).trimEnd().split('\n').slice(-15).join('\n');
     const how = code === null ? 'was killed by a signal' : `exited with code ${code}`;
