@@ -5,7 +5,7 @@ import type { Reachability, RegistrationView } from '../../common/schemas/regist
 import { deviceFallbackText, resolveAudio, resolveDeviceChoice, ROLE_KIND, type DeviceRole } from '../domain/audio-devices';
 import { currentCall, hasCallInProgress, isBusy, liveCalls, ringingCalls } from '../domain/call-juggling';
 import { computerCountry } from '../domain/computer-country';
-import { hostOf } from '../domain/dial-target';
+import { hostOf, userOf } from '../domain/dial-target';
 import type { MediaOptions } from '../telephony/telephony';
 import type { LocalNotice, RingdeskState } from './types';
 
@@ -26,9 +26,14 @@ export function selectScreen(s: RingdeskState): Screen {
 export const selectAccountBeingEdited = (s: RingdeskState) => (s.ui.editingAccount ? (s.snapshot?.account ?? null) : null);
 
 /** Name and address for the phone screen header (use with useShallow). */
-export function selectAccountHeader(s: RingdeskState): { displayName: string; aor: string } | null {
+export function selectAccountHeader(s: RingdeskState): { displayName: string; aor: string; extension: string } | null {
   const account = s.snapshot?.account;
-  return account ? { displayName: account.displayName, aor: account.aor } : null;
+  if (!account) return null;
+  // Signed in to a team, the workspace knows the agent's name and extension; the SIP
+  // user there is an opaque id that colleagues never dial.
+  const agent = s.snapshot?.workspace?.agent;
+  if (agent) return { displayName: agent.fullName, aor: account.aor, extension: agent.extension };
+  return { displayName: account.displayName, aor: account.aor, extension: userOf(account.aor) ?? account.aor };
 }
 
 /** The reachability to warn about, or null when calls can come in. */

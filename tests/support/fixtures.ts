@@ -1,6 +1,9 @@
 import { test as base, expect, type BrowserContextOptions } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startKamailio, type KamailioHandle } from './kamailio/kamailio.mjs';
+import { startTeamSide, type TeamSide } from './workspace/team-side.mjs';
 import { launchApp, type AppInstance } from './app-instance';
 import { startRendererServer } from './renderer-server';
 
@@ -9,6 +12,11 @@ const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 type Fixtures = {
   /** A fresh Kamailio (users 1001–1003) for this test. */
   kamailio: KamailioHandle;
+  /**
+   * The team side as `npm run lab` starts it: the workspace service, Kamailio
+   * on its database, a mail catcher, and the demo team (tests/support/workspace/demo-team.mjs).
+   */
+  team: TeamSide;
   /** Starts a Ringdesk instance; all are closed after the test. */
   launch: (options?: { dataDir?: string; locale?: string; context?: BrowserContextOptions }) => Promise<AppInstance>;
 };
@@ -30,6 +38,17 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await testInfo.attach('kamailio.log', { body: await kamailio.logText(), contentType: 'text/plain' });
     }
     await kamailio.stop();
+  },
+  team: async ({}, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-team-'));
+    const team = await startTeamSide({ dataDir, domain: '127.0.0.1', demo: true });
+    await use(team);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('workspace.log', { body: team.workspace.output(), contentType: 'text/plain' });
+      await testInfo.attach('kamailio.log', { body: await team.kamailio.logText(), contentType: 'text/plain' });
+    }
+    await team.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   },
   // Depends on kamailio so that apps close before the server stops: a drop
   // logged during the test is then a real one, not the teardown.

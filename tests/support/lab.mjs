@@ -15,12 +15,11 @@
 //   LAB_WS_PORT=8088 LAB_UDP_PORT=5060 LAB_RPC_PORT=8089 LAB_WORKSPACE_PORT=8480
 //   LAB_SMTP_PORT=2525 LAB_SIP_DOMAIN=127.0.0.1
 
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { KAMCMD_BIN, INSTALL_HINT, assertKamailioInstalled, startKamailio } from './kamailio/kamailio.mjs';
-import { DEMO_PASSWORD, DEMO_TEAM, createDemoTeam } from './workspace/demo-team.mjs';
-import { startMailCatcher } from './workspace/mail-catcher.mjs';
-import { startWorkspaceProcess } from './workspace/workspace-process.mjs';
+import { DEMO_PASSWORD, DEMO_TEAM } from './workspace/demo-team.mjs';
+import { startTeamSide } from './workspace/team-side.mjs';
 
 const DEMO_USERS = ['1001', '1002', '1003'].map((user) => ({ user, password: `pass${user}` }));
 const DOMAIN = process.env.LAB_SIP_DOMAIN || '127.0.0.1';
@@ -166,55 +165,32 @@ function followActivity(kam) {
 }
 
 /**
- * The team: mail catcher, then the workspace service (it creates and migrates
- * its database), then Kamailio on that database, then the demo team through the
- * service's routes (its invitations go to the mail catcher and are accepted).
+ * The team side (tests/support/workspace/team-side.mjs) with the demo team, in
+ * `.lab-data/`; invitations sent later are printed as they arrive.
  * @param {{ wsPort: number, udpPort: number, rpcPort: number }} ports
  */
 async function startTeam({ wsPort, udpPort, rpcPort }) {
   const workspacePort = portFromEnv('LAB_WORKSPACE_PORT', 8480);
   const smtpPort = portFromEnv('LAB_SMTP_PORT', 2525);
   let announceMail = false;
-  const mail = await startMailCatcher({
-    port: smtpPort,
+  const fresh = !existsSync(LAB_DATA_DIR);
+  const team = await startTeamSide({
+    dataDir: LAB_DATA_DIR,
+    domain: DOMAIN,
+    demo: true,
+    ports: { ws: wsPort, udp: udpPort, rpc: rpcPort, workspace: workspacePort, smtp: smtpPort },
     onMail: (m) => {
       const link = m.links.find((l) => l.includes('/invite/'));
       if (announceMail && link) console.log(`[${new Date().toLocaleTimeString()}] invitation for ${m.to.join(', ')}: ${link}`);
     },
-  }).catch((error) => fail(`the mail catcher cannot listen on 127.0.0.1:${smtpPort} (${error.message}); choose another port with LAB_SMTP_PORT=...`));
-  mkdirSync(LAB_DATA_DIR, { recursive: true });
-  const url = `http://127.0.0.1:${workspacePort}`;
-  const workspace = await startWorkspaceProcess({
-    port: workspacePort,
-    env: {
-      RINGDESK_DATA_DIR: LAB_DATA_DIR,
-      RINGDESK_PUBLIC_URL: url,
-      RINGDESK_SIP_DOMAIN: DOMAIN,
-      RINGDESK_WS_SERVER: `ws://127.0.0.1:${wsPort}`,
-      RINGDESK_KAMAILIO_RPC: `http://127.0.0.1:${rpcPort}/RPC`,
-      SMTP_URL: mail.url,
-      MAIL_FROM: 'Ringdesk lab <lab@ringdesk.test>',
-      DATABASE_URL: '',
-    },
-  }).catch(async (error) => {
-    await mail.stop();
-    fail(`${error.message}\n(choose another port with LAB_WORKSPACE_PORT=...)`);
-  });
-  const file = path.join(LAB_DATA_DIR, 'workspace.sqlite');
-  const kam = await startKamailio({ database: { sqliteFile: file }, domain: DOMAIN, wsPort, udpPort, rpcPort, inviteAuth: true }).catch(async (error) => {
-    await workspace.stop();
-    await mail.stop();
-    fail(`${error.message}\n(choose other ports with LAB_WS_PORT=... LAB_UDP_PORT=... LAB_RPC_PORT=... npm run lab)`);
-  });
-  const created = await createDemoTeam(url, mail).catch(async (error) => {
-    await Promise.all([kam.stop(), workspace.stop(), mail.stop()]);
+  }).catch((error) => {
     // Only this run wrote there (a team made earlier is left alone): start clean next time.
-    rmSync(LAB_DATA_DIR, { recursive: true, force: true });
-    fail(`could not make the demo team: ${error.message}\n${workspace.output().split('\n').slice(-15).join('\n')}`);
+    if (fresh) rmSync(LAB_DATA_DIR, { recursive: true, force: true });
+    fail(`${error.message}\n(ports: LAB_WS_PORT, LAB_UDP_PORT, LAB_RPC_PORT, LAB_WORKSPACE_PORT, LAB_SMTP_PORT)`);
   });
   announceMail = true;
-  printTeamBanner(kam, url, created, smtpPort);
-  return { kam, stopOthers: async () => Promise.all([workspace.stop(), mail.stop()]) };
+  printTeamBanner(team.kamailio, team.url, team.demoCreated, smtpPort);
+  return { kam: team.kamailio, stopAll: team.stop };
 }
 
 /**
@@ -258,9 +234,10 @@ async function main() {
   const rpcPort = portFromEnv('LAB_RPC_PORT', 8089);
 
   let kam;
-  let stopOthers = async () => {};
+  /** Stops everything the lab started. */
+  let stopAll = async () => {};
   if (mode.mode === 'team') {
-    ({ kam, stopOthers } = await startTeam({ wsPort, udpPort, rpcPort }));
+    ({ kam, stopAll } = await startTeam({ wsPort, udpPort, rpcPort }));
   } else {
     try {
       kam =
@@ -273,6 +250,7 @@ async function main() {
     }
     if (mode.mode === 'workspace-file') printWorkspaceBanner(kam, mode.file);
     else printBanner(kam);
+    stopAll = kam.stop;
   }
   const ticker = followActivity(kam);
 
@@ -282,7 +260,7 @@ async function main() {
     stopping = true;
     clearInterval(ticker);
     console.log(`\n${signal}: stopping...`);
-    await Promise.all([kam.stop(), stopOthers()]);
+    await stopAll();
     console.log('Stopped.');
     process.exit(0);
   };
@@ -293,7 +271,7 @@ async function main() {
   const code = await kam.exited;
   if (!stopping) {
     clearInterval(ticker);
-    await stopOthers();
+    await stopAll();
     // the temp dir (and its log) is removed on exit, so show the end of the log now
     const tail = (await kam.logText()).trimEnd().split('\n').slice(-15).join('\n');
     const how = code === null ? 'was killed by a signal' : `exited with code ${code}`;

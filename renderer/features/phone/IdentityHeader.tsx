@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectAccountHeader } from '../../store/selectors';
-import { extensionOf, initialsOf } from './identity';
+import { initialsOf } from './identity';
 import { PresenceMenu } from './PresenceMenu';
 import { RegistrationStatus } from './RegistrationStatus';
 
@@ -13,7 +13,7 @@ import { RegistrationStatus } from './RegistrationStatus';
 export function IdentityHeader() {
   const header = useRingdesk(useShallow(selectAccountHeader));
   if (!header) return null;
-  const extension = extensionOf(header.aor);
+  const { extension } = header;
   return (
     <header className="identity-header">
       <span className="avatar" aria-hidden="true">

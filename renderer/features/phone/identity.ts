@@ -1,5 +1,4 @@
 import { peerInitials } from '../../domain/peer-initials';
-import { userOf } from '../../domain/dial-target';
 
 /**
  * The agent's avatar text: the initials of their name as callers' avatars
@@ -9,9 +8,4 @@ import { userOf } from '../../domain/dial-target';
  */
 export function initialsOf(displayName: string, fallback: string): string {
   return peerInitials(displayName) ?? ([...fallback.trim()][0] ?? '?').toLocaleUpperCase();
-}
-
-/** The agent's extension or user name, as colleagues dial it: the user part of the address. */
-export function extensionOf(aor: string): string {
-  return userOf(aor) ?? aor;
 }
