@@ -169,6 +169,11 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
         lifecycle.setAccount(await accounts.engineAccount());
         await publisher.publish();
       },
+      createTeam: async (input) => {
+        await workspace.createTeam(input);
+        lifecycle.setAccount(await accounts.engineAccount());
+        await publisher.publish();
+      },
       signOut: async () => {
         await workspace.signOut();
         lifecycle.setAccount(await accounts.engineAccount());

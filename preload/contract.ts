@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../common/schemas/field-errors';
 import type { IpcProblem } from '../common/schemas/ipc-problem';
-import { appSignInSchema, type WorkspaceFailure } from '../common/schemas/workspace/app-session';
+import { appCreateTeamSchema, appSignInSchema, type WorkspaceFailure } from '../common/schemas/workspace/app-session';
 import { accountInputSchema, type EngineAccount } from '../common/schemas/account';
 import { callActionSchema, callSnapshotSchema } from '../common/schemas/call';
 import { historyEntrySchema, historyQuerySchema, type HistoryPage } from '../common/schemas/history';
@@ -77,6 +77,8 @@ export const contract = {
   workspace: {
     /** Signs in to a team workspace: it hands over the SIP account, and the phone registers at once. */
     signIn: invoke('ringdesk:workspace:sign-in', appSignInSchema, returns<AppSnapshot>()),
+    /** Creates the team on an empty workspace; the creator becomes its Owner, signed in and registering. */
+    createTeam: invoke('ringdesk:workspace:create-team', appCreateTeamSchema, returns<AppSnapshot>()),
     /** Ends this computer's session (the workspace forgets its refresh token) and stops registering. */
     signOut: invoke('ringdesk:workspace:sign-out', noArgs, returns<AppSnapshot>()),
   },

@@ -33,6 +33,10 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
         await services.workspace.signIn(input);
         return state.snapshot();
       },
+      createTeam: async (input) => {
+        await services.workspace.createTeam(input);
+        return state.snapshot();
+      },
       signOut: async () => {
         await services.workspace.signOut();
         return state.snapshot();

@@ -1,3 +1,4 @@
+import type { AppCreateTeamInput } from './workspace/workspace-session';
 import type { AccountFields, EngineAccount } from '../../common/schemas/account';
 import type { EngineReport } from '../../common/schemas/engine';
 import type { PreferencesPatch } from '../../common/schemas/preferences';
@@ -29,6 +30,7 @@ export interface RingdeskServices {
   };
   workspace: {
     signIn(input: { url: string; email: string; password: string }): Promise<void>;
+    createTeam(input: AppCreateTeamInput): Promise<void>;
     signOut(): Promise<void>;
   };
   presence: { set(next: Presence): Promise<void> };

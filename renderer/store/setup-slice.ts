@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { IpcError } from '../../preload/contract';
+import type { IpcError, IpcResult } from '../../preload/contract';
+import type { AppSnapshot } from '../../common/schemas/snapshot';
 import type { EngineAccount } from '../../common/schemas/account';
 import type { ProbeResult } from '../../common/schemas/engine';
 import { describeFailure } from '../features/reachability/failure-text';
@@ -27,6 +28,20 @@ export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCre
       }
     };
 
+    /** Sign-in and team creation end the same way: main's snapshot (signed in, registering), or its refusal kept on the form. */
+    const enterWorkspace = async (status: 'signing-in' | 'creating-team', ask: () => Promise<IpcResult<AppSnapshot>>): Promise<boolean> => {
+      if (get().setup.status !== 'idle') return false;
+      patch({ status, formError: null, fieldErrors: {} });
+      const result = await ask();
+      if (!result.ok) {
+        patch({ status: 'idle', ...refusal(result.error) });
+        return false;
+      }
+      get().applySnapshot(result.value);
+      patch({ status: 'idle' });
+      return true;
+    };
+
     return {
       setup: IDLE,
       saveAccount: async (input) => {
@@ -41,18 +56,8 @@ export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCre
         get().closeAccountEditor();
         return true;
       },
-      signInToWorkspace: async (input) => {
-        if (get().setup.status !== 'idle') return false;
-        patch({ status: 'signing-in', formError: null, fieldErrors: {} });
-        const result = await desktop.workspace.signIn(input);
-        if (!result.ok) {
-          patch({ status: 'idle', ...refusal(result.error) });
-          return false;
-        }
-        get().applySnapshot(result.value);
-        patch({ status: 'idle' });
-        return true;
-      },
+      signInToWorkspace: (input) => enterWorkspace('signing-in', () => desktop.workspace.signIn(input)),
+      createTeam: (input) => enterWorkspace('creating-team', () => desktop.workspace.createTeam(input)),
       signOutOfWorkspace: async () => {
         if (get().setup.status !== 'idle') return;
         patch({ status: 'signing-out', formError: null });

@@ -1,4 +1,4 @@
-import type { AppSignIn } from '../../common/schemas/workspace/app-session';
+import type { AppCreateTeam, AppSignIn } from '../../common/schemas/workspace/app-session';
 import type { RingdeskApi } from '../../preload/contract';
 import type { FieldProblem } from '../../common/schemas/field-errors';
 import type { AccountInput } from '../../common/schemas/account';
@@ -52,13 +52,13 @@ export interface SnapshotSlice {
   updatePreferences(patch: PreferencesPatch): Promise<boolean>;
 }
 
-export type SetupStatus = 'idle' | 'saving' | 'testing' | 'signing-in' | 'signing-out';
+export type SetupStatus = 'idle' | 'saving' | 'testing' | 'signing-in' | 'creating-team' | 'signing-out';
 
 /**
  * Where the first run is: the welcome with its two choices, the team sign-in
  * (explained, not yet available) or the SIP account form.
  */
-export type FirstRunStep = 'welcome' | 'team' | 'sip';
+export type FirstRunStep = 'welcome' | 'team' | 'create-team' | 'sip';
 
 export interface TestOutcome {
   ok: boolean;
@@ -82,6 +82,8 @@ export interface SetupSlice {
   saveAccount(input: AccountInput): Promise<boolean>;
   /** Team sign-in: the workspace hands over the SIP account; true once signed in. */
   signInToWorkspace(input: AppSignIn): Promise<boolean>;
+  /** Resolves true when the team was created and its Owner (this agent) signed in. */
+  createTeam(input: AppCreateTeam): Promise<boolean>;
   signOutOfWorkspace(): Promise<void>;
   testConnection(input: AccountInput): Promise<void>;
   /** Forgets main's error for `key` and anything under it (the agent is fixing it). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkWorkspaceUrl } from '../../sip-address';
 import type { FieldProblem } from '../field-errors';
 import { AGENT_ROLES } from './agent';
-import { signInSchema } from './auth';
+import { signInSchema, workspaceCreateSchema } from './auth';
 import { WORKSPACE_PROBLEMS } from './problems';
 
 /**
@@ -29,6 +29,10 @@ export const workspaceUrlSchema = z
 
 export const appSignInSchema = signInSchema.extend({ url: workspaceUrlSchema });
 export type AppSignIn = z.input<typeof appSignInSchema>;
+
+/** The first admin makes the team from the app: the workspace's own creation body, plus where the workspace is. */
+export const appCreateTeamSchema = workspaceCreateSchema.extend({ url: workspaceUrlSchema });
+export type AppCreateTeam = z.input<typeof appCreateTeamSchema>;
 
 /** Why main could not finish a workspace call: the workspace's own codes, or that it could not be reached at all. */
 export const WORKSPACE_FAILURES = [...WORKSPACE_PROBLEMS, 'workspace-unreachable', 'workspace-not-ringdesk'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WorkspaceFailure } from '../../../common/schemas/workspace/app-session';
-import { meSchema, sessionSchema, workspaceInfoSchema, type Me, type Session, type WorkspaceInfo } from '../../../common/schemas/workspace/auth';
+import { meSchema, sessionSchema, workspaceInfoSchema, type Me, type Session, type WorkspaceCreate, type WorkspaceInfo } from '../../../common/schemas/workspace/auth';
 import { problemResponseSchema, type ProblemResponse } from '../../../common/schemas/workspace/problems';
 
 /** A workspace call that did not succeed: the workspace's own code, or why it could not be asked. */
@@ -25,6 +25,8 @@ export const WORKSPACE_TIMEOUT_MS = 8_000;
 export interface WorkspaceClient {
   info(url: string): Promise<WorkspaceInfo>;
   signIn(url: string, credentials: { email: string; password: string }): Promise<Session>;
+  /** Makes the team on an empty workspace and signs its Owner in. */
+  createWorkspace(url: string, body: WorkspaceCreate): Promise<Session>;
   refresh(url: string, refreshToken: string): Promise<Session>;
   me(url: string, accessToken: string): Promise<Me>;
   signOut(url: string, refreshToken: string): Promise<void>;
@@ -62,6 +64,7 @@ export function createWorkspaceClient(fetchImpl: typeof fetch = fetch): Workspac
   return {
     info: (url) => call(url, '/api/v1/workspace', workspaceInfoSchema),
     signIn: (url, credentials) => call(url, '/api/v1/auth/sign-in', sessionSchema, { method: 'POST', body: credentials }),
+    createWorkspace: (url, body) => call(url, '/api/v1/workspace', sessionSchema, { method: 'POST', body }),
     refresh: (url, refreshToken) => call(url, '/api/v1/auth/refresh', sessionSchema, { method: 'POST', body: { refreshToken } }),
     me: (url, accessToken) => call(url, '/api/v1/me', meSchema, { token: accessToken }),
     signOut: async (url, refreshToken) => {

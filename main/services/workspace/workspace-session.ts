@@ -1,7 +1,10 @@
 import type { AccountSummary, EngineAccount } from '../../../common/schemas/account';
 import type { Notice } from '../../../common/schemas/snapshot';
 import type { WorkspaceView } from '../../../common/schemas/workspace/app-session';
-import type { Session } from '../../../common/schemas/workspace/auth';
+import type { Session, WorkspaceCreate } from '../../../common/schemas/workspace/auth';
+
+/** What the window sends (already checked by the contract): where the workspace is and its creation body. */
+export type AppCreateTeamInput = WorkspaceCreate & { url: string };
 import { workspaceSecretsSchema, type StoredWorkspace, type WorkspaceSecrets } from '../../domain/settings/settings-document';
 import type { Clock } from '../../ports/clock';
 import type { Logger } from '../../ports/logger';
@@ -54,6 +57,15 @@ export class WorkspaceSession implements SipAccountSource {
     await this.keep(input.url, session);
     this.ended = false;
     this.deps.log.info(`signed in to the workspace at ${input.url} as ${session.agent.email}`);
+  }
+
+  /** Creates the team (the workspace refuses with `workspace-exists` once there is one) and signs its Owner in. */
+  async createTeam(input: AppCreateTeamInput): Promise<void> {
+    const { url, ...body } = input;
+    const session = await this.ask(() => this.deps.client.createWorkspace(url, body));
+    await this.keep(url, session);
+    this.ended = false;
+    this.deps.log.info(`created the team "${body.name}" at ${url} as its Owner ${session.agent.email}`);
   }
 
   /** Forgets the session here and, when reachable, on the workspace too. */

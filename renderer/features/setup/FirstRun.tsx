@@ -1,5 +1,6 @@
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { AccountSetupForm } from './AccountSetupForm';
+import { CreateTeam } from './CreateTeam';
 import { TeamSignIn } from './TeamSignIn';
 import { Welcome } from './Welcome';
 
@@ -14,6 +15,8 @@ export function FirstRun() {
       return <Welcome />;
     case 'team':
       return <TeamSignIn />;
+    case 'create-team':
+      return <CreateTeam />;
     case 'sip':
       return <AccountSetupForm account={null} />;
   }

@@ -70,3 +70,35 @@ describe.each(DIALECTS)("the app's team sign-in against a real workspace (%s)", 
     expect((unreachable as UserFacingError).workspace).toEqual({ failure: 'workspace-unreachable' });
   });
 });
+
+describe.each(DIALECTS)('the first admin creating the team from the app (%s)', (dialect) => {
+  let server: TestServer;
+  let url: string;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await server.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = server.app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => server.close());
+
+  const newSession = () =>
+    new WorkspaceSession({ settings: createFileSettingsRepository({ path: '/settings.json', store: {} }, DEFAULT_SETTINGS), vault: new FakeVault(), client: createWorkspaceClient(), clock: new FakeClock(), log: new MemoryLogger(), instanceId: async () => '6f1f9a9e-0d3a-4d5c-9a43-7d1b6f7b8c10' });
+  const team = { name: 'Acme Support', owner: { email: 'ana@example.com', fullName: 'Ana Lopez', extension: '100', password: 'correct horse battery' }, timeZone: 'Europe/Madrid' };
+
+  it('becomes its Owner, signed in with a SIP account at once; a second creation is refused and changes nothing', async () => {
+    const first = newSession();
+    await first.createTeam({ url, ...team });
+    expect(await first.view()).toMatchObject({ name: 'Acme Support', connection: 'online', agent: { email: 'ana@example.com', fullName: 'Ana Lopez', extension: '100', role: 'owner' } });
+    const account = await first.engineAccount();
+    expect(account?.authorizationHa1).toBe(digestHashes(account!.authorizationUsername, server.config.sipDomain, team.owner.password).ha1);
+
+    const second = newSession();
+    const refused = await second.createTeam({ url, ...team, owner: { ...team.owner, email: 'mallory@example.com' } }).catch((e: unknown) => e);
+    expect((refused as UserFacingError).workspace).toEqual({ failure: 'workspace-exists' });
+    expect(await second.signedIn()).toBe(false);
+    // The Owner is still who made it.
+    await second.signIn({ url, email: 'ana@example.com', password: team.owner.password });
+    expect((await second.view())?.agent.role).toBe('owner');
+  });
+});

@@ -70,6 +70,37 @@ describe('the first run', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Cannot reach your workspace/);
   });
 
+  it('lets the first admin create the team, checked with the shared schema, in the computer\'s time zone', async () => {
+    const { user, desktop } = await renderFirstRun();
+    await user.click(screen.getByRole('button', { name: 'Sign in to your team' }));
+    await user.click(screen.getByRole('button', { name: 'Create a new team' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Create your team' }));
+    await user.click(screen.getByRole('button', { name: 'Create team' }));
+    expect(desktop.callsTo(contract.workspace.createTeam)).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByLabelText('Workspace address'));
+
+    await user.type(screen.getByLabelText('Workspace address'), 'http://127.0.0.1:8480');
+    await user.type(screen.getByLabelText('Team name'), 'Acme Support');
+    await user.type(screen.getByLabelText('Your full name'), 'Ana Lopez');
+    await user.type(screen.getByLabelText('Work email'), 'ana@example.com');
+    await user.type(screen.getByLabelText('Your extension'), '1');
+    await user.type(screen.getByLabelText('Password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Create team' }));
+    expect(desktop.callsTo(contract.workspace.createTeam)).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByLabelText('Your extension'));
+
+    await user.type(screen.getByLabelText('Your extension'), '00');
+    await user.type(screen.getByLabelText('Password'), ' and longer');
+    desktop.answerError(contract.workspace.createTeam, { code: 'workspace', failure: 'workspace-exists' });
+    await user.click(screen.getByRole('button', { name: 'Create team' }));
+    expect(desktop.callsTo(contract.workspace.createTeam)).toEqual([
+      { url: 'http://127.0.0.1:8480', name: 'Acme Support', owner: { fullName: 'Ana Lopez', email: 'ana@example.com', extension: '100', password: 'short and longer' }, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+    ]);
+    // The workspace already has a team: said in words, everything typed kept.
+    expect((await screen.findByRole('alert')).textContent).toBe('This workspace is already set up. Sign in instead.');
+    expect((screen.getByLabelText('Team name') as HTMLInputElement).value).toBe('Acme Support');
+  });
+
   it('offers the SIP account instead of team sign-in', async () => {
     const { user, desktop } = await renderFirstRun();
     await user.click(screen.getByRole('button', { name: 'Sign in to your team' }));
