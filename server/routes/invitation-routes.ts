@@ -40,14 +40,17 @@ export function invitationRoutes(context: ServerContext): FastifyPluginAsyncZod 
     const facts = (link: Extract<LinkState, { kind: 'valid' }>) => ({ fullName: link.invitation.fullName, email: link.invitation.email, workspaceName: link.invitation.workspaceName });
     const appLink = (email: string) => openAppLink(context.config.publicUrl, email);
 
-    app.get('/invite/:token', async (req, reply) => {
-      const link = await invitations.readLink((req.params as { token: string }).token);
+    // A wildcard, not `:token`: whatever follows /invite/ (mangled, too long, with slashes) gets a page a person can read.
+    const tokenIn = (params: unknown) => (params as { '*': string })['*'];
+
+    app.get('/invite/*', async (req, reply) => {
+      const link = await invitations.readLink(tokenIn(req.params));
       if (link.kind !== 'valid') return send(reply, deadLinkPage(link.kind));
       return send(reply, formPage(facts(link), appLink(link.invitation.email)));
     });
 
-    app.post('/invite/:token', async (req, reply) => {
-      const token = (req.params as { token: string }).token;
+    app.post('/invite/*', async (req, reply) => {
+      const token = tokenIn(req.params);
       const link = await invitations.readLink(token);
       if (link.kind !== 'valid') return send(reply, deadLinkPage(link.kind));
       const form = formSchema.parse(req.body);

@@ -25,6 +25,7 @@ export interface SmtpInbox {
   /** The newest mail to `address`; throws when there is none. */
   last(address: string): ReceivedMail;
   stop(): Promise<void>;
+  /** Up again on the same port (nothing happens when it is up). */
   start(): Promise<void>;
 }
 
@@ -32,7 +33,9 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
   const mails: ReceivedMail[] = [];
   let port = 0;
   let server: SMTPServer | undefined;
+  let running = false;
   const listen = async () => {
+    if (running) return;
     server = new SMTPServer({
       // Plain SMTP on loopback, no login: the service's SMTP_URL is smtp://127.0.0.1:<port>.
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -53,6 +56,7 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       server!.listen(port, '127.0.0.1', () => resolve());
     });
     port = (server.server.address() as AddressInfo).port;
+    running = true;
   };
   await listen();
   return {
@@ -66,7 +70,12 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       if (mine.length === 0) throw new Error(`no mail to ${address} (received: ${mails.map((m) => m.to.join(',')).join('; ') || 'none'})`);
       return mine[mine.length - 1]!;
     },
-    stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (!running || !server) return resolve();
+        running = false;
+        server.close(() => resolve());
+      }),
     start: listen,
   };
 }
