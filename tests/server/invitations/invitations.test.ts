@@ -73,8 +73,10 @@ describe.each(DIALECTS)('inviting an agent by email (%s)', (dialect) => {
     expect(trail.entries[0]).toMatchObject({ field: 'status', oldValue: 'pending', newValue: 'active', actor: { agentId: agent.id }, address: '198.51.100.20' });
   });
 
-  it('accepts through the app’s JSON route too, with codes only', async () => {
+  it('accepts through the app’s JSON route too, with codes only; sign-in attempts made while pending no longer lock the account', async () => {
     const { agent, token } = await inviteAgent(team, n);
+    for (let i = 0; i < 5; i++) await signIn(team.server, agent.email, PASSWORD);
+    expect((await signIn(team.server, agent.email, PASSWORD)).json()).toMatchObject({ problem: 'rate-limited' });
     const res = await acceptJson(team.server, { token, password: PASSWORD });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ agentId: agent.id, email: agent.email });
