@@ -1,8 +1,9 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandler } from './http/error-handler';
 import { agentRoutes } from './routes/agent-routes';
 import { groupRoutes } from './routes/group-routes';
+import { invitationRoutes } from './routes/invitation-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { authRoutes } from './routes/auth-routes';
 import { workspaceRoutes } from './routes/workspace-routes';
@@ -12,13 +13,22 @@ import type { ServerContext } from './server-context';
 const BODY_LIMIT = 512 * 1024;
 
 /**
+ * A request as the log shows it. Why — do not log `req.url` raw: an
+ * invitation link's token is in the path, and whoever reads the log could
+ * set the invitee's password before they do.
+ */
+export function requestForLog(req: FastifyRequest): Record<string, unknown> {
+  return { method: req.method, url: req.url.replace(/^\/invite\/[^/?#]*/, '/invite/[token]'), host: req.host, remoteAddress: req.ip };
+}
+
+/**
  * The workspace service as a Fastify instance, not yet listening: tests use
  * `inject()` or listen on port 0; `main.ts` listens on the configured port.
  */
 export async function buildServer(context: ServerContext, options: { logger?: boolean; https?: { key: Buffer; cert: Buffer } } = {}): Promise<FastifyInstance> {
   // One instance type for both: Fastify's HTTPS typing differs only in the raw server it wraps.
   const fastifyOptions = {
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.body.password'] } : false,
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.body.password'], serializers: { req: requestForLog } } : false,
     bodyLimit: BODY_LIMIT,
     // Behind a TLS proxy the client's address comes in X-Forwarded-For (rate limits and the audit trail use it).
     trustProxy: context.config.behindTlsProxy,
@@ -33,5 +43,6 @@ export async function buildServer(context: ServerContext, options: { logger?: bo
   await app.register(groupRoutes(context));
   await app.register(profileRoutes(context));
   await app.register(authRoutes(context));
+  await app.register(invitationRoutes(context));
   return app;
 }

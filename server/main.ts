@@ -28,6 +28,17 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', stop);
   await app.listen({ host: config.host, port: config.port });
   console.log(`Ringdesk workspace on ${config.publicUrl} (${database.dialect}: ${database.location})`);
+  console.log(config.smtpUrl ? `Invitation emails go out over SMTP (${smtpHost(config.smtpUrl)}) from ${config.mailFrom}` : 'SMTP_URL is not set: invitation emails are printed here, links included, instead of sent');
+}
+
+/** Where mail goes, for the start line: the host only, never the credentials in the URL. */
+function smtpHost(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return 'SMTP_URL';
+  }
 }
 
 const command = process.argv[2];

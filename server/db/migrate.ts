@@ -1,11 +1,13 @@
 import { Migrator, type Migration } from 'kysely';
 import { workspaceSchema } from './migrations/0001-workspace';
+import { invitationDelivery } from './migrations/0002-invitations';
 import type { Database, Dialect } from './open-database';
 
 /** Every migration in order; names sort, and a name never changes once shipped. */
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-workspace': workspaceSchema(dialect),
+    '0002-invitations': invitationDelivery(dialect),
   };
 }
 

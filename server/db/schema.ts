@@ -79,7 +79,20 @@ export interface InvitationTable {
   expires_at: number;
   used_at: number | null;
   created_at: number;
+  /** Why it was made (0002): `resent` rows are what the resend limit counts. */
+  reason: InvitationReason;
+  /** Who asked (an admin, or the agent's own change); null for the system. */
+  requested_by: string | null;
+  /** Set when a newer invitation for the same agent replaced this one. */
+  revoked_at: number | null;
+  /** When the mail server took the email; null while sending or after a failure. */
+  sent_at: number | null;
+  send_failed_at: number | null;
+  /** The mail server's complaint, shortened (never credentials). */
+  send_error: string | null;
 }
+
+export type InvitationReason = 'created' | 'email-changed' | 're-enabled' | 'resent';
 
 export interface RefreshTokenTable {
   id: string;

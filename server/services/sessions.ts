@@ -1,17 +1,15 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Session } from '../../common/schemas/workspace/auth';
 import { Refusal } from '../http/refusal';
 import type { ServerContext } from '../server-context';
 import { loadAgentView } from './agent-view';
+import { hashBearerSecret as hashToken, newBearerSecret } from './bearer-secrets';
 import { provisionedSipAccount } from './sip-account';
 
 /** How long an unused refresh token lives; each refresh starts a new one, so an app in daily use stays signed in. */
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60_000;
 
 type SessionContext = Pick<ServerContext, 'database' | 'config' | 'clock' | 'tokens'>;
-
-/** Only the SHA-256 of a refresh token is stored: a copy of the table signs nobody in. */
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * A session for an agent who just proved who they are (sign-in, workspace
@@ -75,7 +73,7 @@ async function issueSession(context: SessionContext, agentId: string, familyId: 
   if (!agent) throw new Refusal('session-ended');
   const sip = await provisionedSipAccount(context.database, context.config, agent);
   const access = await context.tokens.issue(agentId);
-  const refreshToken = randomBytes(32).toString('base64url');
+  const refreshToken = newBearerSecret();
   const now = context.clock.now();
   const refreshExpiresAt = now + REFRESH_TOKEN_TTL_MS;
   await context.database.db

@@ -20,7 +20,7 @@ export interface TeamDeps {
   config: Pick<ServerConfig, 'sipDomain'>;
   clock: Clock;
   bindings: LiveBindings;
-  /** Unset until the invitation service exists: agents then simply stay pending. */
+  /** The invitation service (services/invitations.ts); unset, agents simply stay pending. */
   confirmations: ConfirmationRequests | undefined;
   log: ServiceLog;
 }

@@ -3,7 +3,7 @@ import { buildServer } from '../../../server/app';
 import { loadConfig, type ServerConfig } from '../../../server/config';
 import type { Dialect } from '../../../server/db/open-database';
 import type { Clock } from '../../../server/services/clock';
-import { createServerContext, type ServerContext } from '../../../server/server-context';
+import { createServerContext, type ServerContext, type ServerParts } from '../../../server/server-context';
 import { createTestDatabase, type TestDatabase } from './databases';
 
 /** A clock the test moves: invitations expire and tokens lapse without waiting. */
@@ -33,13 +33,15 @@ export interface TestServer {
 export async function startTestServer(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: Pick<Parameters<typeof createServerContext>[0], 'bindings' | 'confirmations'> & { postgresUrl?: string } = {},
+  options: Pick<ServerParts, 'bindings' | 'confirmations' | 'mailer'> & { postgresUrl?: string } = {},
 ): Promise<TestServer> {
   const { postgresUrl, ...ports } = options;
   const db = await createTestDatabase(dialect, postgresUrl);
   const config = { ...loadConfig({ RINGDESK_SERVER_PORT: '0', ...env }, db.location.sqliteFile), sqliteFile: db.location.sqliteFile, databaseUrl: db.location.databaseUrl };
   const clock = testClock();
-  const context = createServerContext({ database: db.database, config, clock, ...ports });
+  // Errors from outside a request stay visible; the log mailer's lines (tests without an SMTP_URL) are not wanted.
+  const log = { error: (details: object, message: string) => console.error(message, details), info: () => {} };
+  const context = createServerContext({ database: db.database, config, clock, log, ...ports });
   const app = await buildServer(context);
   return {
     app,
