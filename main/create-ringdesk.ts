@@ -20,6 +20,8 @@ import { createRegistrationService } from './services/registration-service';
 import { openSettings } from './services/settings-file';
 import { createWorkspaceClient, type WorkspaceClient } from './services/workspace/workspace-client';
 import { WorkspaceSession } from './services/workspace/workspace-session';
+import { createTeamClient, type TeamClient } from './services/workspace/team-client';
+import { createTeamService } from './services/workspace/team-service';
 import { createFileSettingsRepository } from './services/settings-repository';
 import { createSnapshotPublisher } from './services/snapshot-publisher';
 
@@ -38,6 +40,8 @@ export interface RingdeskPorts {
   log: Logger;
   /** The team workspace's HTTP API (the real one by default; tests point it at a real server too). */
   workspaceClient?: WorkspaceClient;
+  /** The workspace's team routes (the real one by default). */
+  teamClient?: TeamClient;
   /** Brings the phone window forward. */
   showWindow: () => void;
   /** The agent asked to quit (tray or menu). */
@@ -80,7 +84,15 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   });
   const settings = createFileSettingsRepository(opened.file, opened.document);
   const sipAccounts = new AccountService({ settings, vault, log });
-  const workspace = new WorkspaceSession({ settings, vault, client: ports.workspaceClient ?? createWorkspaceClient(), clock, log, instanceId: () => sipAccounts.instanceId() });
+  const workspace = new WorkspaceSession({
+    settings,
+    vault,
+    client: ports.workspaceClient ?? createWorkspaceClient(),
+    clock,
+    log,
+    instanceId: () => sipAccounts.instanceId(),
+    connectionChanged: () => void publisher.publish(),
+  });
   /** Where the phone's SIP account comes from: the workspace while signed in, the typed-in account otherwise. */
   const accounts = {
     summary: async () => ((await workspace.signedIn()) ? workspace.summary() : sipAccounts.summary()),
@@ -180,6 +192,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
         await publisher.publish();
       },
     },
+    team: createTeamService({ session: workspace, client: ports.teamClient ?? createTeamClient(), sessionChanged: () => void publisher.publish() }),
     presence,
     preferences: {
       update: async (patch) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../common/schemas/field-errors';
 import type { IpcProblem } from '../common/schemas/ipc-problem';
-import { appCreateTeamSchema, appSignInSchema, type WorkspaceFailure } from '../common/schemas/workspace/app-session';
+import { appCreateTeamSchema, appSignInSchema, type WorkspaceRefusal } from '../common/schemas/workspace/app-session';
 import { accountInputSchema, type EngineAccount } from '../common/schemas/account';
 import { callActionSchema, callSnapshotSchema } from '../common/schemas/call';
 import { historyEntrySchema, historyQuerySchema, type HistoryPage } from '../common/schemas/history';
@@ -16,6 +16,9 @@ import {
   type RecordingInfo,
 } from '../common/schemas/recording';
 import { appSnapshotSchema, type AppSnapshot } from '../common/schemas/snapshot';
+import { agentCreateSchema, agentListQuerySchema, agentPatchSchema, idSchema, type Agent, type AgentList } from '../common/schemas/workspace/agent';
+import { auditQuerySchema, type AuditPage } from '../common/schemas/workspace/audit';
+import { groupCreateSchema, groupPatchSchema, type Group, type GroupList } from '../common/schemas/workspace/group';
 
 /**
  * THE IPC contract: every channel between main and the renderer, declared
@@ -82,6 +85,33 @@ export const contract = {
     /** Ends this computer's session (the workspace forgets its refresh token) and stops registering. */
     signOut: invoke('ringdesk:workspace:sign-out', noArgs, returns<AppSnapshot>()),
   },
+  /**
+   * The team, for Administrators and the Owner (main refuses a Basic agent,
+   * and so does the workspace). Each call goes to the workspace at once:
+   * unreachable is refused as `workspace-unreachable`, never queued. Edits
+   * carry the `version` the admin saw; an older one is refused as
+   * `version-conflict` with who saved first. Field errors use the same keys
+   * as the request (`extension`, `groupIds`, …).
+   */
+  team: {
+    /** A page of summaries (name order) matching the search and filters, with the total. */
+    listAgents: invoke('ringdesk:team:list-agents', agentListQuerySchema, returns<AgentList>()),
+    getAgent: invoke('ringdesk:team:get-agent', z.strictObject({ id: idSchema }), returns<Agent>()),
+    /** Adds a teammate (pending until the invitation is accepted). */
+    createAgent: invoke('ringdesk:team:create-agent', agentCreateSchema, returns<Agent>()),
+    /** The changed fields of agent `id`, with the `version` they were read at. */
+    updateAgent: invoke('ringdesk:team:update-agent', agentPatchSchema.extend({ id: idSchema }), returns<Agent>()),
+    deleteAgent: invoke('ringdesk:team:delete-agent', z.strictObject({ id: idSchema }), returns<null>()),
+    /** Who changed what about agent `id`, newest first. */
+    agentAudit: invoke('ringdesk:team:agent-audit', auditQuerySchema.extend({ id: idSchema }), returns<AuditPage>()),
+    /** Every group with its members. */
+    listGroups: invoke('ringdesk:team:list-groups', noArgs, returns<GroupList>()),
+    createGroup: invoke('ringdesk:team:create-group', groupCreateSchema, returns<Group>()),
+    /** Rename, renumber or change the members of group `id`, with the `version` it was read at. */
+    updateGroup: invoke('ringdesk:team:update-group', groupPatchSchema.extend({ id: idSchema }), returns<Group>()),
+    /** Refused (`agent-needs-group`, with `agentIds`) while it would leave someone with no group. */
+    deleteGroup: invoke('ringdesk:team:delete-group', z.strictObject({ id: idSchema }), returns<null>()),
+  },
   presence: {
     set: invoke('ringdesk:presence:set', presenceSchema, returns<AppSnapshot>()),
   },
@@ -144,8 +174,8 @@ export type IpcError =
   /** The sender is not our window's main frame. */
   | { code: 'forbidden' }
   | { code: 'failed'; problem: IpcProblem }
-  /** The team workspace refused (its code) or could not be reached; `retryAfterSec` with `rate-limited`. */
-  | { code: 'workspace'; failure: WorkspaceFailure; retryAfterSec?: number };
+  /** The team workspace refused (its code) or could not be reached, with what the code needs (WorkspaceRefusal). */
+  | ({ code: 'workspace' } & WorkspaceRefusal);
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 

@@ -42,6 +42,24 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
         return state.snapshot();
       },
     },
+    team: {
+      listAgents: (query) => services.team.listAgents(query),
+      getAgent: ({ id }) => services.team.getAgent(id),
+      createAgent: (body) => services.team.createAgent(body),
+      updateAgent: ({ id, ...patch }) => services.team.updateAgent(id, patch),
+      deleteAgent: async ({ id }) => {
+        await services.team.deleteAgent(id);
+        return null;
+      },
+      agentAudit: ({ id, ...query }) => services.team.agentAudit(id, query),
+      listGroups: () => services.team.listGroups(),
+      createGroup: (body) => services.team.createGroup(body),
+      updateGroup: ({ id, ...patch }) => services.team.updateGroup(id, patch),
+      deleteGroup: async ({ id }) => {
+        await services.team.deleteGroup(id);
+        return null;
+      },
+    },
     presence: {
       set: async (next) => {
         await services.presence.set(next);

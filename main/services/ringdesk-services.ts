@@ -6,6 +6,7 @@ import type { Presence } from '../../common/schemas/presence';
 import type { AppSnapshot } from '../../common/schemas/snapshot';
 import type { CallService } from './call-services';
 import type { RecordingStore } from './recordings/recording-store';
+import type { TeamService } from './workspace/team-service';
 
 /** The account as the setup form sends it, after validation. */
 export interface AccountInputParams {
@@ -33,6 +34,8 @@ export interface RingdeskServices {
     createTeam(input: AppCreateTeamInput): Promise<void>;
     signOut(): Promise<void>;
   };
+  /** The team, for admins: every call goes to the workspace at once, never queued. */
+  team: TeamService;
   presence: { set(next: Presence): Promise<void> };
   preferences: { update(patch: PreferencesPatch): Promise<void> };
   registration: { retryNow(): void };

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../common/schemas/field-errors';
 import type { IpcProblem } from '../../common/schemas/ipc-problem';
-import type { WorkspaceFailure } from '../../common/schemas/workspace/app-session';
+import type { WorkspaceFailure, WorkspaceRefusal } from '../../common/schemas/workspace/app-session';
 
 /**
  * A refusal the agent should be told about, as codes: problems with named
@@ -12,11 +12,14 @@ import type { WorkspaceFailure } from '../../common/schemas/workspace/app-sessio
 export class UserFacingError extends Error {
   readonly fields: Record<string, FieldProblem> | undefined;
   readonly problem: IpcProblem;
-  /** The team workspace refused or could not be reached (with when to retry, for `rate-limited`). */
-  readonly workspace: { failure: WorkspaceFailure; retryAfterSec?: number } | undefined;
+  /** The team workspace refused or could not be reached (with when to retry, for `rate-limited`; who saved first, for `version-conflict`; who would lose their last group). */
+  readonly workspace: WorkspaceRefusal | undefined;
 
   constructor(
-    refusal: { fields: Record<string, FieldProblem> } | { problem: IpcProblem } | { workspace: WorkspaceFailure; retryAfterSec?: number | undefined },
+    refusal:
+      | { fields: Record<string, FieldProblem> }
+      | { problem: IpcProblem }
+      | { workspace: WorkspaceFailure; retryAfterSec?: number | undefined; changedBy?: WorkspaceRefusal['changedBy'] | undefined; agentIds?: string[] | undefined },
   ) {
     super(
       'fields' in refusal ? `refused: ${Object.values(refusal.fields).join(', ')}` : 'problem' in refusal ? `refused: ${refusal.problem}` : `workspace: ${refusal.workspace}`,
@@ -25,6 +28,13 @@ export class UserFacingError extends Error {
     this.fields = 'fields' in refusal ? refusal.fields : undefined;
     this.problem = 'problem' in refusal ? refusal.problem : 'internal';
     this.workspace =
-      'workspace' in refusal ? { failure: refusal.workspace, ...(refusal.retryAfterSec !== undefined ? { retryAfterSec: refusal.retryAfterSec } : {}) } : undefined;
+      'workspace' in refusal
+        ? {
+            failure: refusal.workspace,
+            ...(refusal.retryAfterSec !== undefined ? { retryAfterSec: refusal.retryAfterSec } : {}),
+            ...(refusal.changedBy !== undefined ? { changedBy: refusal.changedBy } : {}),
+            ...(refusal.agentIds !== undefined ? { agentIds: refusal.agentIds } : {}),
+          }
+        : undefined;
   }
 }

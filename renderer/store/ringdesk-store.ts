@@ -5,6 +5,7 @@ import { createDialerSlice } from './dialer-slice';
 import { createHistorySlice } from './history-slice';
 import { createSetupSlice } from './setup-slice';
 import { createSnapshotSlice } from './snapshot-slice';
+import { createTeamSlice } from './team-slice';
 import type { RingdeskDeps, RingdeskState } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -23,6 +24,7 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
   const history = createHistorySlice(deps);
   const devices = createDevicesSlice(deps);
   const dialer = createDialerSlice();
+  const team = createTeamSlice(deps);
   return createStore<RingdeskState>()((...a) => ({
     ...snapshot(...a),
     ...setup(...a),
@@ -31,6 +33,7 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
     ...history(...a),
     ...devices(...a),
     ...dialer(...a),
+    ...team(...a),
     follow: () => {
       const get = a[1];
       const stops = [get().followCalls(), get().followHistory(), get().followDevices()];

@@ -7,7 +7,7 @@ import { currentCall, hasCallInProgress, isBusy, liveCalls, ringingCalls } from 
 import { computerCountry } from '../domain/computer-country';
 import { hostOf, userOf } from '../domain/dial-target';
 import type { MediaOptions } from '../telephony/telephony';
-import type { LocalNotice, RingdeskState } from './types';
+import type { LocalNotice, RingdeskState, View } from './types';
 
 /**
  * Pure reads of the store. Selectors that build a new object or array must
@@ -21,6 +21,15 @@ export function selectScreen(s: RingdeskState): Screen {
   if (!s.snapshot) return s.loadStatus === 'failed' ? 'load-failed' : 'starting';
   return s.snapshot.account ? 'shell' : 'first-run';
 }
+
+/** Signed in to a team workspace as an Administrator or the Owner: the Team area is theirs. */
+export function selectIsTeamAdmin(s: RingdeskState): boolean {
+  const role = s.snapshot?.workspace?.agent.role;
+  return role === 'admin' || role === 'owner';
+}
+
+/** The section on screen: Team falls back to Phone for anyone not (or no longer) an admin. */
+export const selectOpenView = (s: RingdeskState): View => (s.ui.view === 'team' && !selectIsTeamAdmin(s) ? 'phone' : s.ui.view);
 
 /** The saved account while the agent edits it; null on first setup. */
 export const selectAccountBeingEdited = (s: RingdeskState) => (s.ui.editingAccount ? (s.snapshot?.account ?? null) : null);

@@ -7,6 +7,8 @@ import type { HistoryEntry, HistoryFilter } from '../../common/schemas/history';
 import type { PreferencesPatch } from '../../common/schemas/preferences';
 import type { Presence } from '../../common/schemas/presence';
 import type { AppSnapshot } from '../../common/schemas/snapshot';
+import type { Agent, AgentCreate, AgentPatch, AgentRole, AgentSummary } from '../../common/schemas/workspace/agent';
+import type { Group, GroupCreate, GroupPatch } from '../../common/schemas/workspace/group';
 import type { AudioHardware, MicrophoneLevel } from '../audio/audio-hardware';
 import type { AudioDevice, DeviceRole } from '../domain/audio-devices';
 import type { Telephony } from '../telephony/telephony';
@@ -92,8 +94,8 @@ export interface SetupSlice {
   showFirstRunStep(step: FirstRunStep): void;
 }
 
-/** The sections of the phone shell's navigation. */
-export type View = 'phone' | 'history' | 'settings';
+/** The sections of the phone shell's navigation ('team' only for Administrators and the Owner). */
+export type View = 'phone' | 'history' | 'team' | 'settings';
 
 export interface UiSlice {
   ui: {
@@ -102,8 +104,16 @@ export interface UiSlice {
     editingAccount: boolean;
     /** Problems the renderer itself ran into (failed IPC calls), shown like main's notices. */
     localNotices: LocalNotice[];
+    /** A form on screen holds changes not saved yet: leaving the section asks first. */
+    unsavedChanges: boolean;
+    /** The section the agent asked for while changes were unsaved, waiting for their answer. */
+    pendingView: View | null;
   };
+  /** Opens a section; with unsaved changes it is only asked for (pendingView) until the agent decides. */
   showView(view: View): void;
+  setUnsavedChanges(unsaved: boolean): void;
+  /** The answer to "discard unsaved changes?": true leaves for the pending section, false stays. */
+  settlePendingView(discard: boolean): void;
   openAccountEditor(): void;
   closeAccountEditor(): void;
   reportProblem(message: string): void;
@@ -221,7 +231,57 @@ export interface DialerSlice {
   dialFieldFocused(): void;
 }
 
-export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & DialerSlice & {
+/** Why main or the workspace refused a team request: per field (codes), or in words. */
+export interface TeamRefusal {
+  /** Field codes keyed like the request (`extension`, `groupIds`, `name`). */
+  fields: Record<string, FieldProblem>;
+  /** Words for a refusal not tied to one field, or null. */
+  message: string | null;
+  /** `version-conflict`: who saved first. */
+  conflict: { fullName: string; at: number } | null;
+  /** The workspace could not be reached: nothing was saved, and nothing will be later. */
+  offline: boolean;
+}
+
+export type TeamResult<T> = { ok: true; value: T } | { ok: false; refusal: TeamRefusal };
+
+export type TeamLoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** The team for admins: a paged copy of the agent list and every group; edits through main, never queued. */
+export interface TeamSlice {
+  team: {
+    search: string;
+    role: AgentRole | null;
+    groupId: string | null;
+    /** Name order; the first pages of the list as filtered. */
+    agents: AgentSummary[];
+    /** How many agents match, loaded or not. */
+    total: number;
+    status: TeamLoadStatus;
+    loadingMore: boolean;
+    /** Why the last refresh failed (the copy shown may be stale), in words. */
+    error: string | null;
+    /** The workspace could not be reached last time: reading the last copy, edits refused. */
+    offline: boolean;
+    groups: Group[];
+  };
+  /** THE way the copy is brought up to date: the agents held (same filters) and the groups. Push can call it too. */
+  refreshTeam(): Promise<void>;
+  /** New search or filters: the list starts again from its first page. */
+  filterTeam(filter: Partial<Pick<TeamSlice['team'], 'search' | 'role' | 'groupId'>>): Promise<void>;
+  loadMoreAgents(): Promise<void>;
+  readTeamAgent(id: string): Promise<TeamResult<Agent>>;
+  createTeamAgent(body: AgentCreate): Promise<TeamResult<Agent>>;
+  updateTeamAgent(id: string, changes: AgentPatch): Promise<TeamResult<Agent>>;
+  deleteTeamAgent(id: string): Promise<TeamResult<null>>;
+  createTeamGroup(body: GroupCreate): Promise<TeamResult<Group>>;
+  updateTeamGroup(id: string, changes: GroupPatch): Promise<TeamResult<Group>>;
+  deleteTeamGroup(id: string): Promise<TeamResult<null>>;
+  /** Agents matching a search or in a group (editing members), at most `limit`; [] when main cannot answer. */
+  findTeamAgents(filter: { search?: string; groupId?: string }, limit: number): Promise<AgentSummary[]>;
+}
+
+export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & DialerSlice & TeamSlice & {
   /** Starts everything that keeps the store live (calls, history, devices). Returns the stop. */
   follow(): () => void;
 };

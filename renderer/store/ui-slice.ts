@@ -7,8 +7,21 @@ export const LOCAL_NOTICE_PREFIX = 'local-';
 export function createUiSlice(): StateCreator<RingdeskState, [], [], UiSlice> {
   let counter = 0;
   return (set, get) => ({
-    ui: { view: 'phone', editingAccount: false, localNotices: [] },
-    showView: (view) => set((s) => (s.ui.view === view ? s : { ui: { ...s.ui, view } })),
+    ui: { view: 'phone', editingAccount: false, localNotices: [], unsavedChanges: false, pendingView: null },
+    showView: (view) =>
+      set((s) => {
+        if (s.ui.view === view) return s;
+        // Leaving a form with unsaved changes waits for the agent's answer (settlePendingView).
+        if (s.ui.unsavedChanges) return { ui: { ...s.ui, pendingView: view } };
+        return { ui: { ...s.ui, view } };
+      }),
+    setUnsavedChanges: (unsaved) => set((s) => (s.ui.unsavedChanges === unsaved ? s : { ui: { ...s.ui, unsavedChanges: unsaved } })),
+    settlePendingView: (discard) =>
+      set((s) => {
+        const next = s.ui.pendingView;
+        if (!next) return s;
+        return { ui: { ...s.ui, pendingView: null, ...(discard ? { view: next, unsavedChanges: false } : {}) } };
+      }),
     openAccountEditor: () => {
       get().resetSetup();
       // The form opens where the account lives in the shell, so closing it lands there.

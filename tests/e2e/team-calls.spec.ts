@@ -1,23 +1,12 @@
-import { expect, test } from '../support/fixtures';
-import type { AppInstance } from '../support/app-instance';
-import { DEMO_PASSWORD, DEMO_TEAM } from '../support/workspace/demo-team.mjs';
-import { expectRegistered } from './support/account-steps';
+import { DEMO_TEAM } from '../support/workspace/demo-team.mjs';
 import { answer, callPanel, dial, expectConnected } from './support/call-steps';
+import { expect, signInToTeam, teamTest as test } from './support/team-steps';
 
 /**
  * The team end to end, as `npm run lab` runs it: the workspace service, Kamailio
  * on its database, and a demo team whose invitations were accepted from their
  * emails. Agents type only the workspace address, their email and password.
  */
-async function signInToTeam(app: AppInstance, url: string, email: string): Promise<void> {
-  await app.page.getByRole('button', { name: 'Sign in to your team' }).click();
-  await app.page.getByLabel('Workspace address').fill(url);
-  await app.page.getByLabel('Work email').fill(email);
-  await app.page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await app.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expectRegistered(app);
-}
-
 const [ben, cara] = DEMO_TEAM.agents;
 
 test('invited agents sign in with email and password, are registered, and ring by extension and by group number', async ({ team, launch }) => {

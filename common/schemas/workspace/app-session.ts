@@ -39,6 +39,20 @@ export const WORKSPACE_FAILURES = [...WORKSPACE_PROBLEMS, 'workspace-unreachable
 export type WorkspaceFailure = (typeof WORKSPACE_FAILURES)[number];
 
 /**
+ * A workspace refusal as main hands it to the window: the code, and what the
+ * code needs to be put into words.
+ */
+export interface WorkspaceRefusal {
+  failure: WorkspaceFailure;
+  /** `rate-limited`: when to try again. */
+  retryAfterSec?: number;
+  /** `version-conflict`: who saved the newer version, and when (epoch ms). */
+  changedBy?: { agentId: string; fullName: string; at: number };
+  /** `agent-needs-group`: the agents who would be left with no group. */
+  agentIds?: string[];
+}
+
+/**
  * The session as the window sees it. `connection` says whether the last copy
  * is fresh: 'offline' keeps it for reading (calls still work, Kamailio
  * reads the database directly) while edits are refused.

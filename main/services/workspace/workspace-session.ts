@@ -44,6 +44,8 @@ export class WorkspaceSession implements SipAccountSource {
       clock: Clock;
       log: Logger;
       instanceId: () => Promise<string>;
+      /** The workspace became reachable again, or stopped being: the window's copy says so. */
+      connectionChanged?: () => void;
     },
   ) {}
 
@@ -102,7 +104,7 @@ export class WorkspaceSession implements SipAccountSource {
         this.ended = true;
         return 'ended';
       }
-      this.connection = 'offline';
+      this.setConnection('offline');
       this.deps.log.warn(`workspace not reachable, keeping the last copy: ${error instanceof WorkspaceCallFailed ? error.failure : String(error)}`);
       return 'offline';
     }
@@ -115,6 +117,46 @@ export class WorkspaceSession implements SipAccountSource {
       if (outcome !== 'online' || !this.access) throw new UserFacingError({ workspace: outcome === 'ended' ? 'session-ended' : 'workspace-unreachable' });
     }
     return this.access.token;
+  }
+
+  /**
+   * Runs one call to the workspace as the signed-in agent, with a valid
+   * access token (refreshed through {@link accessToken} — the one refresh
+   * path). A token the workspace no longer takes (its clock, a restart) is
+   * refreshed once and the call repeated. Refusals come back as
+   * UserFacingError codes; unreachable marks the copy offline. Nothing is
+   * ever kept to retry later: the caller is told at once.
+   */
+  async authorized<T>(call: (access: { url: string; token: string }) => Promise<T>): Promise<T> {
+    const url = (await this.deps.settings.load()).workspace?.url;
+    if (!url) throw new UserFacingError({ workspace: 'unauthorized' });
+    return this.ask(async () => {
+      try {
+        return await this.reached(call({ url, token: await this.accessToken() }));
+      } catch (error) {
+        if (!(error instanceof WorkspaceCallFailed) || error.failure !== 'unauthorized') throw error;
+        this.access = null;
+        return await this.reached(call({ url, token: await this.accessToken() }));
+      }
+    });
+  }
+
+  /** Follows whether the workspace answers at all (a refusal is an answer). */
+  private async reached<T>(pending: Promise<T>): Promise<T> {
+    try {
+      const value = await pending;
+      this.setConnection('online');
+      return value;
+    } catch (error) {
+      this.setConnection(error instanceof WorkspaceCallFailed && error.failure === 'workspace-unreachable' ? 'offline' : 'online');
+      throw error;
+    }
+  }
+
+  private setConnection(next: WorkspaceView['connection']): void {
+    if (this.connection === next) return;
+    this.connection = next;
+    this.deps.connectionChanged?.();
   }
 
   async view(): Promise<WorkspaceView | null> {
@@ -161,8 +203,9 @@ export class WorkspaceSession implements SipAccountSource {
       return await call();
     } catch (error) {
       if (error instanceof WorkspaceCallFailed) {
-        if (error.problem?.fields) throw new UserFacingError({ fields: error.problem.fields });
-        throw new UserFacingError({ workspace: error.failure, retryAfterSec: error.problem?.retryAfterSec });
+        const problem = error.problem;
+        if (problem?.fields && Object.keys(problem.fields).length > 0) throw new UserFacingError({ fields: problem.fields });
+        throw new UserFacingError({ workspace: error.failure, retryAfterSec: problem?.retryAfterSec, changedBy: problem?.changedBy, agentIds: problem?.agentIds });
       }
       throw error;
     }
@@ -184,7 +227,7 @@ export class WorkspaceSession implements SipAccountSource {
     };
     await this.deps.settings.update((doc) => ({ ...doc, workspace: stored, workspaceSecrets: cipher }));
     this.access = { token: session.accessToken, expiresAt: session.accessExpiresAt };
-    this.connection = 'online';
+    this.setConnection('online');
   }
 
   private async forget(): Promise<void> {

@@ -3,11 +3,13 @@ import { TypedDigitsListener } from '../../features/dialer/TypedDigitsListener';
 import { HistoryView } from '../../features/history/HistoryView';
 import { IdentityHeader } from '../../features/phone/IdentityHeader';
 import { SettingsView } from '../../features/settings/SettingsView';
+import { TeamView } from '../../features/team/TeamView';
 import { AccountSetupForm } from '../../features/setup/AccountSetupForm';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
-import { selectAccountBeingEdited, selectCallInProgress } from '../../store/selectors';
+import { selectAccountBeingEdited, selectCallInProgress, selectOpenView } from '../../store/selectors';
 import type { View } from '../../store/types';
 import { CallArea } from './CallArea';
+import { LeaveGuard } from './LeaveGuard';
 import { PANEL_ID, ShellNav, tabId } from './ShellNav';
 import './shell.css';
 
@@ -18,7 +20,7 @@ import './shell.css';
  * microphone meter is not running while they are not shown.
  */
 export function PhoneShell() {
-  const view = useRingdesk((s) => s.ui.view);
+  const view = useRingdesk(selectOpenView);
   const editing = useRingdesk(selectAccountBeingEdited);
   const inCall = useRingdesk(selectCallInProgress);
   return (
@@ -31,6 +33,7 @@ export function PhoneShell() {
       </main>
       {/* Digits typed anywhere on the Phone view: into the number, or as tones on a call. */}
       {view === 'phone' && !editing && <TypedDigitsListener />}
+      <LeaveGuard />
     </div>
   );
 }
@@ -48,6 +51,8 @@ function ViewContent({ view, inCall }: { view: View; inCall: boolean }) {
       );
     case 'history':
       return <HistoryView />;
+    case 'team':
+      return <TeamView />;
     case 'settings':
       return <SettingsView />;
   }

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
-import { VIEWS } from './views';
+import { selectIsTeamAdmin, selectOpenView } from '../../store/selectors';
+import { ADMIN_VIEWS, VIEWS as EVERYONE_VIEWS } from './views';
 
 /** Ids that tie each navigation tab to the content panel it shows. */
 export const tabId = (view: string) => `shell-tab-${view}`;
@@ -12,8 +13,9 @@ export const PANEL_ID = 'shell-panel';
  * activation): Arrow keys move between sections, Tab goes into the content.
  */
 export function ShellNav() {
-  const view = useRingdesk((s) => s.ui.view);
+  const view = useRingdesk(selectOpenView);
   const showView = useRingdesk((s) => s.showView);
+  const VIEWS = useRingdesk(selectIsTeamAdmin) ? ADMIN_VIEWS : EVERYONE_VIEWS;
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {

@@ -6,7 +6,7 @@ import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { selectAccountDomain, selectDefaultCountry } from '../../store/selectors';
 import { useDebounced } from '../dialer/use-debounced';
 import { HISTORY_ITEM_HEIGHT, HistoryItem } from './HistoryItem';
-import { WindowedList } from './WindowedList';
+import { WindowedList } from '../../components/WindowedList';
 import './history.css';
 
 /** A day heading's height in px; must match .history-day in history.css. */

@@ -7,11 +7,14 @@ export interface FormFieldProps {
   onBlur?: () => void;
   error?: string | undefined;
   hint?: string | undefined;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'email' | 'tel';
   placeholder?: string;
   autoComplete?: string;
   autoFocus?: boolean;
   required?: boolean;
+  /** Shown but not editable; say why in `hint`. */
+  disabled?: boolean;
+  inputMode?: 'numeric' | 'tel' | 'email';
 }
 
 /** A labelled input whose hint and error are tied to it for screen readers. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { indexAt, rowOffsets, WindowedList } from '../../../../../renderer/features/history/WindowedList';
+import { indexAt, rowOffsets, WindowedList } from '../../../../renderer/components/WindowedList';
 
 const ROW = 50;
 const rowsFrom = (from: number, count: number) => Array.from({ length: count }, (_, i) => `row ${from + i}`);

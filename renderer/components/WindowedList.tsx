@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import './windowed-list.css';
 
 /**
  * A list that renders only the rows in (and just around) its scroll

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Agent, AgentSummary } from '../../../common/schemas/workspace/agent';
+import { useRingdesk } from '../../store/RingdeskStoreProvider';
+import type { Editor } from './agent-form';
+import { AgentForm } from './AgentForm';
+import { AgentList } from './AgentList';
+import { GroupsPanel } from './GroupsPanel';
+import { TEAM_OFFLINE_TEXT } from './team-refusal-text';
+import './team.css';
+
+type Editing = { kind: 'add' } | { kind: 'edit'; agent: Agent } | null;
+
+/**
+ * The Team area, for Administrators and the Owner: the agents (list, add,
+ * edit, delete) and the groups. Opening it refreshes the copy; offline, the
+ * last copy stays readable and edits are refused in words.
+ */
+export function TeamView() {
+  const editorAgent = useRingdesk((s) => s.snapshot?.workspace?.agent ?? null);
+  const refresh = useRingdesk((s) => s.refreshTeam);
+  const readAgent = useRingdesk((s) => s.readTeamAgent);
+  const offline = useRingdesk((s) => s.team.offline);
+  const [tab, setTab] = useState<'agents' | 'groups'>('agents');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const open = useCallback(
+    async (summary: AgentSummary) => {
+      setOpenError(null);
+      const result = await readAgent(summary.id);
+      if (result.ok) setEditing({ kind: 'edit', agent: result.value });
+      else setOpenError(result.refusal.message);
+    },
+    [readAgent],
+  );
+  const close = useCallback(() => setEditing(null), []);
+
+  if (!editorAgent) return null;
+  const editor: Editor = { id: editorAgent.id, role: editorAgent.role };
+
+  return (
+    <section className="team" aria-label="Team">
+      {offline && (
+        <p className="team-offline" role="status">
+          {TEAM_OFFLINE_TEXT} Showing the last copy.
+        </p>
+      )}
+      {editing ? (
+        <AgentForm key={editing.kind === 'edit' ? editing.agent.id : 'new'} agent={editing.kind === 'edit' ? editing.agent : null} editor={editor} onClose={close} />
+      ) : (
+        <>
+          <div className="team-tabs" role="group" aria-label="Team sections">
+            <button type="button" aria-pressed={tab === 'agents'} onClick={() => setTab('agents')}>
+              Agents
+            </button>
+            <button type="button" aria-pressed={tab === 'groups'} onClick={() => setTab('groups')}>
+              Groups
+            </button>
+          </div>
+          {openError && (
+            <p className="form-problem" role="alert">
+              {openError}
+            </p>
+          )}
+          {tab === 'agents' ? <AgentList onOpen={(a) => void open(a)} onAdd={() => setEditing({ kind: 'add' })} canEdit /> : <GroupsPanel />}
+        </>
+      )}
+    </section>
+  );
+}
