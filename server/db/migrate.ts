@@ -1,11 +1,13 @@
 import { Migrator, type Migration } from 'kysely';
 import { workspaceSchema } from './migrations/0001-workspace';
+import { statusSchema } from './migrations/0003-status';
 import type { Database, Dialect } from './open-database';
 
 /** Every migration in order; names sort, and a name never changes once shipped. */
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-workspace': workspaceSchema(dialect),
+    '0003-status': statusSchema(dialect),
   };
 }
 
@@ -15,7 +17,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
  * Throws with the failing migration's name so the operator knows where.
  */
 export async function migrateToLatest(database: Database): Promise<void> {
-  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations(database.dialect) } });
+  // Unordered: migrations are written on parallel branches (0003 may ship before 0002); each is
+  // independent of the ones it may overtake, so a database that ran 0003 still takes 0002 later.
+  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations(database.dialect) }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
