@@ -20,6 +20,9 @@ import { createRegistrationService } from './services/registration-service';
 import { openSettings } from './services/settings-file';
 import { createWorkspaceClient, type WorkspaceClient } from './services/workspace/workspace-client';
 import { WorkspaceSession } from './services/workspace/workspace-session';
+import { LiveSync, type TeamEvents } from './services/workspace/live-sync';
+import { wsLiveSocket, type LiveSocketFactory } from './services/workspace/live-socket';
+import { createStatusReporter } from './services/workspace/status-reporter';
 import { createFileSettingsRepository } from './services/settings-repository';
 import { createSnapshotPublisher } from './services/snapshot-publisher';
 
@@ -38,6 +41,8 @@ export interface RingdeskPorts {
   log: Logger;
   /** The team workspace's HTTP API (the real one by default; tests point it at a real server too). */
   workspaceClient?: WorkspaceClient;
+  /** The workspace's push channel (the `ws` client by default). */
+  liveSocket?: LiveSocketFactory;
   /** Brings the phone window forward. */
   showWindow: () => void;
   /** The agent asked to quit (tray or menu). */
@@ -57,6 +62,8 @@ export interface Ringdesk {
   shutdown(timeoutMs?: number): Promise<void>;
   /** Where the phone window was last left. */
   windowBounds: { load(): Promise<Bounds | null>; save(bounds: Bounds): Promise<void> };
+  /** The team's live changes while signed in to a workspace (the Team area and the dashboard listen). */
+  team: { events: TeamEvents; liveSync: LiveSync };
 }
 
 export const QUIT_UNREGISTER_TIMEOUT_MS = 3_000;
@@ -80,7 +87,8 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   });
   const settings = createFileSettingsRepository(opened.file, opened.document);
   const sipAccounts = new AccountService({ settings, vault, log });
-  const workspace = new WorkspaceSession({ settings, vault, client: ports.workspaceClient ?? createWorkspaceClient(), clock, log, instanceId: () => sipAccounts.instanceId() });
+  const workspaceClient = ports.workspaceClient ?? createWorkspaceClient();
+  const workspace = new WorkspaceSession({ settings, vault, client: workspaceClient, clock, log, instanceId: () => sipAccounts.instanceId() });
   /** Where the phone's SIP account comes from: the workspace while signed in, the typed-in account otherwise. */
   const accounts = {
     summary: async () => ((await workspace.signedIn()) ? workspace.summary() : sipAccounts.summary()),
@@ -101,6 +109,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     renderer,
     settings: async () => ({ ...(await settings.load()).preferences, presence: presence.current() }),
     noticesChanged: () => void publisher.publish(),
+    onCallChanged: () => reportStatus(),
   });
   const reachability = createReachabilityNotifier({ notifier: ports.notifier, showWindow: ports.showWindow });
   const registration = createRegistrationService({
@@ -119,7 +128,10 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     apply: (next) => lifecycle.setPresence(next),
     settings,
     log,
-    changed: () => publisher.publish(),
+    changed: async () => {
+      reportStatus();
+      await publisher.publish();
+    },
   });
   const publisher = createSnapshotPublisher({
     accounts,
@@ -134,6 +146,39 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     log,
   });
 
+  // Live sync and status: one push connection while signed in; presence and call state told to the workspace.
+  const statusReporter = createStatusReporter({
+    put: async (report) => {
+      const view = await workspace.view();
+      if (view) await workspaceClient.putStatus(view.url, await workspace.accessToken(), report);
+    },
+    clock,
+    log,
+  });
+  const liveSync = new LiveSync({
+    session: workspace,
+    socket: ports.liveSocket ?? wsLiveSocket,
+    clock,
+    random: ports.random,
+    log,
+    copyChanged: () => void publisher.publish(),
+    sessionEnded: () => void afterSessionEnded(),
+  });
+  liveSync.onConnected(() => void statusReporter.resend());
+  function reportStatus(): void {
+    if (liveSync.current !== 'stopped') statusReporter.report({ presence: presence.current(), onCall: calls.onCall() });
+  }
+  function startLive(): void {
+    liveSync.start();
+    reportStatus();
+  }
+  async function afterSessionEnded(): Promise<void> {
+    liveSync.stop();
+    statusReporter.stop();
+    lifecycle.setAccount(await accounts.engineAccount());
+    await publisher.publish();
+  }
+
   ports.tray.onSelect((item: TrayMenuItem) => {
     if (item.kind === 'presence') void presence.set(item.presence);
     else if (item.kind === 'action' && item.action === 'show-window') ports.showWindow();
@@ -147,6 +192,8 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   // In the background: the phone registers with the last copy while the workspace is asked for a fresh one.
   void workspace.resume().then(async (outcome) => {
     if (outcome === 'none') return;
+    // Offline too: live sync keeps trying with its backoff and catches up once the workspace answers.
+    if (outcome !== 'ended') startLive();
     lifecycle.setAccount(await accounts.engineAccount());
     await publisher.publish();
   });
@@ -166,10 +213,13 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     workspace: {
       signIn: async (input) => {
         await workspace.signIn(input);
+        startLive();
         lifecycle.setAccount(await accounts.engineAccount());
         await publisher.publish();
       },
       signOut: async () => {
+        liveSync.stop();
+        statusReporter.stop();
         await workspace.signOut();
         lifecycle.setAccount(await accounts.engineAccount());
         await publisher.publish();
@@ -199,13 +249,20 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
       void ports.recordings.abandonUploads(); // a reloaded window cannot continue them
     },
     power: { suspend: () => lifecycle.suspend(), resume: () => lifecycle.resume() },
-    network: { setOnline: (online) => lifecycle.setOnline(online) },
+    network: {
+      setOnline: (online) => {
+        lifecycle.setOnline(online);
+        if (online) liveSync.retryNow();
+      },
+    },
     snapshot: publisher.snapshot,
     windowBounds: {
       load: async () => (await settings.load()).window,
       save: async (bounds) => void (await settings.update((doc) => ({ ...doc, window: bounds }))),
     },
+    team: { events: liveSync.teamEvents, liveSync },
     async shutdown(timeoutMs = QUIT_UNREGISTER_TIMEOUT_MS) {
+      liveSync.stop();
       await registration.quit(timeoutMs);
       await Promise.all([publisher.settled(), ports.history.flush()]);
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WorkspaceFailure } from '../../../common/schemas/workspace/app-session';
 import { meSchema, sessionSchema, workspaceInfoSchema, type Me, type Session, type WorkspaceInfo } from '../../../common/schemas/workspace/auth';
+import { agentStatusSchema, type StatusReport } from '../../../common/schemas/workspace/live';
 import { problemResponseSchema, type ProblemResponse } from '../../../common/schemas/workspace/problems';
 
 /** A workspace call that did not succeed: the workspace's own code, or why it could not be asked. */
@@ -28,6 +29,8 @@ export interface WorkspaceClient {
   refresh(url: string, refreshToken: string): Promise<Session>;
   me(url: string, accessToken: string): Promise<Me>;
   signOut(url: string, refreshToken: string): Promise<void>;
+  /** This agent's presence and whether it is on a call (`PUT /api/v1/me/status`). */
+  putStatus(url: string, accessToken: string, report: StatusReport): Promise<void>;
 }
 
 export function createWorkspaceClient(fetchImpl: typeof fetch = fetch): WorkspaceClient {
@@ -66,6 +69,9 @@ export function createWorkspaceClient(fetchImpl: typeof fetch = fetch): Workspac
     me: (url, accessToken) => call(url, '/api/v1/me', meSchema, { token: accessToken }),
     signOut: async (url, refreshToken) => {
       await call(url, '/api/v1/auth/sign-out', z.unknown(), { method: 'POST', body: { refreshToken } });
+    },
+    putStatus: async (url, accessToken, report) => {
+      await call(url, '/api/v1/me/status', agentStatusSchema, { method: 'PUT', body: report, token: accessToken });
     },
   };
 }
