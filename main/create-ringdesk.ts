@@ -22,6 +22,9 @@ import { createWorkspaceClient, type WorkspaceClient } from './services/workspac
 import { WorkspaceSession } from './services/workspace/workspace-session';
 import { createTeamClient, type TeamClient } from './services/workspace/team-client';
 import { createTeamService } from './services/workspace/team-service';
+import { LiveSync, type TeamEvents } from './services/workspace/live-sync';
+import { wsLiveSocket, type LiveSocketFactory } from './services/workspace/live-socket';
+import { createStatusReporter } from './services/workspace/status-reporter';
 import { createFileSettingsRepository } from './services/settings-repository';
 import { createSnapshotPublisher } from './services/snapshot-publisher';
 
@@ -42,6 +45,8 @@ export interface RingdeskPorts {
   workspaceClient?: WorkspaceClient;
   /** The workspace's team routes (the real one by default). */
   teamClient?: TeamClient;
+  /** The workspace's push channel (the `ws` client by default). */
+  liveSocket?: LiveSocketFactory;
   /** Brings the phone window forward. */
   showWindow: () => void;
   /** The agent asked to quit (tray or menu). */
@@ -61,6 +66,8 @@ export interface Ringdesk {
   shutdown(timeoutMs?: number): Promise<void>;
   /** Where the phone window was last left. */
   windowBounds: { load(): Promise<Bounds | null>; save(bounds: Bounds): Promise<void> };
+  /** The team's live changes while signed in to a workspace (the Team area and the dashboard listen). */
+  team: { events: TeamEvents; liveSync: LiveSync };
 }
 
 export const QUIT_UNREGISTER_TIMEOUT_MS = 3_000;
@@ -84,10 +91,11 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   });
   const settings = createFileSettingsRepository(opened.file, opened.document);
   const sipAccounts = new AccountService({ settings, vault, log });
+  const workspaceClient = ports.workspaceClient ?? createWorkspaceClient();
   const workspace = new WorkspaceSession({
     settings,
     vault,
-    client: ports.workspaceClient ?? createWorkspaceClient(),
+    client: workspaceClient,
     clock,
     log,
     instanceId: () => sipAccounts.instanceId(),
@@ -113,6 +121,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     renderer,
     settings: async () => ({ ...(await settings.load()).preferences, presence: presence.current() }),
     noticesChanged: () => void publisher.publish(),
+    onCallChanged: () => reportStatus(),
   });
   const reachability = createReachabilityNotifier({ notifier: ports.notifier, showWindow: ports.showWindow });
   const registration = createRegistrationService({
@@ -131,7 +140,10 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     apply: (next) => lifecycle.setPresence(next),
     settings,
     log,
-    changed: () => publisher.publish(),
+    changed: async () => {
+      reportStatus();
+      await publisher.publish();
+    },
   });
   const publisher = createSnapshotPublisher({
     accounts,
@@ -146,6 +158,39 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     log,
   });
 
+  // Live sync and status: one push connection while signed in; presence and call state told to the workspace.
+  const statusReporter = createStatusReporter({
+    put: async (report) => {
+      const view = await workspace.view();
+      if (view) await workspaceClient.putStatus(view.url, await workspace.accessToken(), report);
+    },
+    clock,
+    log,
+  });
+  const liveSync = new LiveSync({
+    session: workspace,
+    socket: ports.liveSocket ?? wsLiveSocket,
+    clock,
+    random: ports.random,
+    log,
+    copyChanged: () => void publisher.publish(),
+    sessionEnded: () => void afterSessionEnded(),
+  });
+  liveSync.onConnected(() => void statusReporter.resend());
+  function reportStatus(): void {
+    if (liveSync.current !== 'stopped') statusReporter.report({ presence: presence.current(), onCall: calls.onCall() });
+  }
+  function startLive(): void {
+    liveSync.start();
+    reportStatus();
+  }
+  async function afterSessionEnded(): Promise<void> {
+    liveSync.stop();
+    statusReporter.stop();
+    lifecycle.setAccount(await accounts.engineAccount());
+    await publisher.publish();
+  }
+
   ports.tray.onSelect((item: TrayMenuItem) => {
     if (item.kind === 'presence') void presence.set(item.presence);
     else if (item.kind === 'action' && item.action === 'show-window') ports.showWindow();
@@ -159,6 +204,8 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
   // In the background: the phone registers with the last copy while the workspace is asked for a fresh one.
   void workspace.resume().then(async (outcome) => {
     if (outcome === 'none') return;
+    // Offline too: live sync keeps trying with its backoff and catches up once the workspace answers.
+    if (outcome !== 'ended') startLive();
     lifecycle.setAccount(await accounts.engineAccount());
     await publisher.publish();
   });
@@ -178,6 +225,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     workspace: {
       signIn: async (input) => {
         await workspace.signIn(input);
+        startLive();
         lifecycle.setAccount(await accounts.engineAccount());
         await publisher.publish();
       },
@@ -187,6 +235,8 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
         await publisher.publish();
       },
       signOut: async () => {
+        liveSync.stop();
+        statusReporter.stop();
         await workspace.signOut();
         lifecycle.setAccount(await accounts.engineAccount());
         await publisher.publish();
@@ -217,13 +267,20 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
       void ports.recordings.abandonUploads(); // a reloaded window cannot continue them
     },
     power: { suspend: () => lifecycle.suspend(), resume: () => lifecycle.resume() },
-    network: { setOnline: (online) => lifecycle.setOnline(online) },
+    network: {
+      setOnline: (online) => {
+        lifecycle.setOnline(online);
+        if (online) liveSync.retryNow();
+      },
+    },
     snapshot: publisher.snapshot,
     windowBounds: {
       load: async () => (await settings.load()).window,
       save: async (bounds) => void (await settings.update((doc) => ({ ...doc, window: bounds }))),
     },
+    team: { events: liveSync.teamEvents, liveSync },
     async shutdown(timeoutMs = QUIT_UNREGISTER_TIMEOUT_MS) {
+      liveSync.stop();
       await registration.quit(timeoutMs);
       await Promise.all([publisher.settled(), ports.history.flush()]);
     },

@@ -1,3 +1,4 @@
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandler } from './http/error-handler';
@@ -6,6 +7,9 @@ import { groupRoutes } from './routes/group-routes';
 import { invitationRoutes } from './routes/invitation-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { authRoutes } from './routes/auth-routes';
+import { liveRoutes } from './routes/live-routes';
+import { statusRoutes } from './routes/status-routes';
+import { watchRegistrations } from './services/registration-watch';
 import { workspaceRoutes } from './routes/workspace-routes';
 import type { ServerContext } from './server-context';
 
@@ -44,5 +48,14 @@ export async function buildServer(context: ServerContext, options: { logger?: bo
   await app.register(profileRoutes(context));
   await app.register(authRoutes(context));
   await app.register(invitationRoutes(context));
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(liveRoutes(context));
+  await app.register(statusRoutes(context));
+  const registrations = watchRegistrations({ database: context.database, clock: context.clock, live: context.bus, log: app.log });
+  app.addHook('onClose', async () => {
+    await registrations.stop();
+    await context.live.close();
+    await context.bus.close();
+  });
   return app;
 }

@@ -8,6 +8,8 @@ import type { Clock } from './services/clock';
 import type { ConfirmationRequests } from './services/confirmation-requests';
 import { createInvitationService, type InvitationService } from './services/invitations';
 import { defaultLiveBindings, type LiveBindings } from './services/live-bindings';
+import { createEventBus, type EventBus } from './services/live/event-bus';
+import { LiveHub } from './services/live/live-hub';
 import type { ServiceLog } from './services/team-writes';
 
 /**
@@ -27,6 +29,10 @@ export interface ServerContext {
   confirmations: ConfirmationRequests | undefined;
   /** Invitation links: resend, look, accept. */
   invitations: InvitationService;
+  /** The team's changes, to every replica (in-process on SQLite, LISTEN/NOTIFY on PostgreSQL). */
+  bus: EventBus;
+  /** This replica's push connections (`GET /api/v1/live`). */
+  live: LiveHub;
 }
 
 export interface ServerParts {
@@ -47,8 +53,11 @@ const consoleLog = { error: (details: object, message: string) => console.error(
 export function createServerContext(parts: ServerParts): ServerContext {
   const tokens = createAccessTokens(parts.database, parts.clock);
   const log = parts.log ?? consoleLog;
-  const invitations = createInvitationService({ database: parts.database, config: parts.config, clock: parts.clock, mailer: parts.mailer ?? mailerFor(parts.config, log), log });
+  const bus = createEventBus(parts.database, { clock: parts.clock, log, databaseUrl: parts.config.databaseUrl });
+  const invitations = createInvitationService({ database: parts.database, config: parts.config, clock: parts.clock, mailer: parts.mailer ?? mailerFor(parts.config, log), log, live: bus });
   return {
+    bus,
+    live: new LiveHub({ database: parts.database, bus, tokens, clock: parts.clock, log }),
     database: parts.database,
     config: parts.config,
     clock: parts.clock,

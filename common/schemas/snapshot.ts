@@ -19,6 +19,8 @@ export const noticeCodeSchema = z.enum([
   'history-not-saved',
   /** The workspace ended this computer's session (signed out elsewhere, removed, or disabled): sign in again. */
   'workspace-signed-out',
+  /** An admin removed (or disabled) this agent while the app was connected: signed out here. Param `reason`: 'removed' | 'disabled'. */
+  'workspace-removed',
 ]);
 export type NoticeCode = z.infer<typeof noticeCodeSchema>;
 

@@ -20,6 +20,8 @@ export interface CallService {
   /** The renderer crashed or reloaded and its calls died with it. */
   rendererGone(): Promise<void>;
   notices(): Notice[];
+  /** A call is connected (answered or accepted) right now: "on a call" for the teammates' status. */
+  onCall(): boolean;
 }
 
 /**
@@ -37,6 +39,8 @@ export function createCallServices(deps: {
   settings: () => Promise<CallNotificationSettings>;
   /** `notices()` changed. */
   noticesChanged: () => void;
+  /** `onCall()` changed. */
+  onCallChanged?: () => void;
 }): CallService {
   let historyNotSaved = false;
   const notifications = new CallNotifications({
@@ -61,9 +65,12 @@ export function createCallServices(deps: {
 
   /** The last snapshot of each call not yet ended, to close them if the renderer dies. */
   const live = new Map<string, CallSnapshot>();
+  const onCall = () => [...live.values()].some((c) => c.answeredAt !== null);
   const report = async (call: CallSnapshot): Promise<void> => {
+    const wasOnCall = onCall();
     if (call.state === 'ended') live.delete(call.id);
     else live.set(call.id, call);
+    if (onCall() !== wasOnCall) deps.onCallChanged?.();
     await Promise.all([notifications.report(call), recorder.report(call)]);
   };
 
@@ -91,5 +98,6 @@ export function createCallServices(deps: {
       }
     },
     notices: (): Notice[] => (historyNotSaved ? [HISTORY_NOT_SAVED] : []),
+    onCall,
   };
 }

@@ -1,6 +1,7 @@
 import { Migrator, type Migration } from 'kysely';
 import { workspaceSchema } from './migrations/0001-workspace';
 import { invitationDelivery } from './migrations/0002-invitations';
+import { statusSchema } from './migrations/0003-status';
 import type { Database, Dialect } from './open-database';
 
 /** Every migration in order; names sort, and a name never changes once shipped. */
@@ -8,6 +9,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-workspace': workspaceSchema(dialect),
     '0002-invitations': invitationDelivery(dialect),
+    '0003-status': statusSchema(dialect),
   };
 }
 

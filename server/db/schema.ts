@@ -24,6 +24,9 @@ export interface Schema {
   version: KamailioVersionTable;
   subscriber: KamailioSubscriberTable;
   dbaliases: KamailioAliasTable;
+  agent_status: AgentStatusTable;
+  live_event: LiveEventTable;
+  location: KamailioLocationTable;
 }
 
 export interface WorkspaceTable {
@@ -153,4 +156,33 @@ export interface KamailioAliasTable {
   alias_domain: string;
   username: string;
   domain: string;
+}
+
+/** What each app last reported, and the registration state last announced (0/1 on both engines). */
+export interface AgentStatusTable {
+  agent_id: string;
+  presence: 'available' | 'away' | 'dnd' | 'offline';
+  on_call: number;
+  registered: number;
+  updated_at: number;
+}
+
+/** The push channel's log: one row per event, `seq` rising (JSON of `liveEventSchema`). */
+export interface LiveEventTable {
+  seq: Generated<number>;
+  at: number;
+  payload: string;
+}
+
+/**
+ * Kamailio's usrloc table (write-through): one row per registered device.
+ * Kamailio writes it; the service only reads `username` (the agent's SIP user).
+ */
+export interface KamailioLocationTable {
+  id: Generated<number>;
+  ruid: string;
+  username: string;
+  domain: string | null;
+  contact: string;
+  expires: Generated<string>;
 }

@@ -11,6 +11,8 @@ export interface AccessTokens {
   issue(agentId: string): Promise<{ token: string; expiresAt: number }>;
   /** The agent id when the token is ours and not expired; null otherwise (never throws). */
   verify(token: string): Promise<string | null>;
+  /** The agent id and expiry when the token is ours and not expired (the push channel closes at `expiresAt`). */
+  claims(token: string): Promise<{ agentId: string; expiresAt: number } | null>;
 }
 
 /**
@@ -29,20 +31,23 @@ export function createAccessTokens(database: Database, clock: Clock): AccessToke
       const payload = Buffer.from(JSON.stringify({ sub: agentId, exp: expiresAt })).toString('base64url');
       return { token: `v1.${payload}.${await sign(payload)}`, expiresAt };
     },
-    async verify(token) {
-      const parts = token.split('.');
-      if (parts.length !== 3 || parts[0] !== 'v1' || token.length > 1000) return null;
-      const [, payload = '', mac = ''] = parts;
-      const expected = Buffer.from(await sign(payload));
-      const given = Buffer.from(mac);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-      try {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown };
-        if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp <= clock.now()) return null;
-        return claims.sub;
-      } catch {
-        return null;
-      }
-    },
+    verify: async (token) => (await claims(token))?.agentId ?? null,
+    claims,
   };
+
+  async function claims(token: string): Promise<{ agentId: string; expiresAt: number } | null> {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== 'v1' || token.length > 1000) return null;
+    const [, payload = '', mac = ''] = parts;
+    const expected = Buffer.from(await sign(payload));
+    const given = Buffer.from(mac);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    try {
+      const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown };
+      if (typeof parsed.sub !== 'string' || typeof parsed.exp !== 'number' || parsed.exp <= clock.now()) return null;
+      return { agentId: parsed.sub, expiresAt: parsed.exp };
+    } catch {
+      return null;
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { defaultAgentSettings, type Agent, type AgentCreate } from '../../common
 import { auditedAgent, readAgent } from './agent-records';
 import { recordChanges, type AuditActor } from './audit-trail';
 import { dashboardProblem, emailTaken, extensionTaken, missingIds } from './team-checks';
+import { announceAgents, announceGroups } from './live-announcements';
 import { refuseFields, writeTeam, type TeamDeps } from './team-writes';
 
 /**
@@ -57,6 +58,8 @@ export async function createAgent(deps: TeamDeps, actor: AuditActor & { agentId:
     const agent = (await readAgent(trx, id))!;
     await recordChanges(trx, now, actor, { kind: 'agent', id }, [{ field: 'created', oldValue: null, newValue: auditedAgent(agent) }]);
     after.requestConfirmation({ agentId: id, email: agent.email, reason: 'created', requestedBy: actor.agentId });
+    await announceAgents(trx, after, [id]);
+    await announceGroups(trx, after, groupIds);
     return agent;
   });
 }

@@ -5,6 +5,7 @@ import type { AgentEditor } from './agent-edit';
 import { recordChanges } from './audit-trail';
 import { ownerProblemOfDelete } from './owner-rules';
 import { teamSipDomain, unprovisionAgent } from './team-routing';
+import { announceGroups } from './live-announcements';
 import { writeTeam, type TeamDeps } from './team-writes';
 
 /**
@@ -27,5 +28,7 @@ export async function deleteAgent(deps: TeamDeps, editor: AgentEditor, id: strin
     await trx.deleteFrom('agent').where('id', '=', id).execute();
     await recordChanges(trx, now, editor, { kind: 'agent', id }, [{ field: 'deleted', oldValue: auditedAgent(toAgent(row, groups)), newValue: null }]);
     after.dropBindings(row.sip_user);
+    after.announce({ type: 'agent-removed', agentId: id });
+    await announceGroups(trx, after, groups);
   });
 }

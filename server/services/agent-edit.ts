@@ -7,6 +7,7 @@ import { changedFields, recordChanges, type AuditActor } from './audit-trail';
 import { ownerProblemOfChange } from './owner-rules';
 import { dashboardProblem, emailTaken, extensionTaken, missingIds } from './team-checks';
 import { syncRouting, teamSipDomain, unprovisionAgent } from './team-routing';
+import { announceAgents, announceGroups } from './live-announcements';
 import { refuseFields, writeTeam, type AfterCommit, type TeamDeps, type TeamTransaction } from './team-writes';
 
 /** Who edits: the audit identity plus the role the rules look at. */
@@ -98,6 +99,9 @@ async function applyEdit(deps: TeamDeps, trx: TeamTransaction, after: AfterCommi
   const saved = (await readAgent(trx, id))!;
   await recordChanges(trx, now, editor, { kind: 'agent', id }, changedFields(auditedAgent(before), auditedAgent(saved)));
   if (confirmation) after.requestConfirmation({ agentId: id, email: saved.email, reason: confirmation, requestedBy: editor.agentId });
+  // The agent (an admin's edit reaches it; a disabled one's connection is closed), the admins, the groups it moved.
+  await announceAgents(trx, after, handover ? [id, editor.agentId] : [id]);
+  await announceGroups(trx, after, changedGroups);
   return saved;
 }
 

@@ -8,6 +8,7 @@ import { changedFields, recordChanges, recordEntries } from './audit-trail';
 import { memberIdsOf, readGroup, toGroup } from './group-queries';
 import { agentsOnlyIn, groupNameTaken, groupNumberTaken, missingIds } from './team-checks';
 import { syncRouting, teamSipDomain } from './team-routing';
+import { announceAgents, announceGroups } from './live-announcements';
 import { refuseFields, writeTeam, type TeamDeps, type TeamTransaction } from './team-writes';
 
 /**
@@ -19,7 +20,7 @@ import { refuseFields, writeTeam, type TeamDeps, type TeamTransaction } from './
  */
 
 export async function createGroup(deps: TeamDeps, editor: AgentEditor, input: GroupCreate): Promise<Group> {
-  return writeTeam(deps, async (trx) => {
+  return writeTeam(deps, async (trx, after) => {
     const memberIds = [...new Set(input.memberIds ?? [])];
     refuseFields({
       name: (await groupNameTaken(trx, input.name)) ? 'group-name-taken' : undefined,
@@ -33,12 +34,14 @@ export async function createGroup(deps: TeamDeps, editor: AgentEditor, input: Gr
     await changeMembers(trx, editor, now, id, [], memberIds);
     await recordChanges(trx, now, editor, { kind: 'group', id }, [{ field: 'created', oldValue: null, newValue: auditedGroup(toGroup(row, memberIds)) }]);
     await syncRouting(trx, await teamSipDomain(trx, deps.config), { groupIds: [id] });
+    await announceGroups(trx, after, [id]);
+    await announceAgents(trx, after, memberIds);
     return toGroup(row, memberIds);
   });
 }
 
 export async function editGroup(deps: TeamDeps, editor: AgentEditor, id: string, patch: GroupPatch): Promise<Group> {
-  return writeTeam(deps, async (trx) => {
+  return writeTeam(deps, async (trx, after) => {
     const row = await lockedGroupRow(trx, id, deps.database.dialect);
     await assertVersion(trx, row, patch.version);
     const before = toGroup(row, await memberIdsOf(trx, id));
@@ -68,13 +71,15 @@ export async function editGroup(deps: TeamDeps, editor: AgentEditor, id: string,
     const saved = (await readGroup(trx, id))!;
     await recordChanges(trx, now, editor, { kind: 'group', id }, changedFields(auditedGroup(before), auditedGroup(saved)));
     await syncRouting(trx, await teamSipDomain(trx, deps.config), { groupIds: [id], retiredAliases: renumbered ? [row.number] : [] });
+    await announceGroups(trx, after, [id]);
+    await announceAgents(trx, after, [...leaving, ...joining]);
     return saved;
   });
 }
 
 /** Refused while it would leave any member with no group (`agentIds` names them). */
 export async function deleteGroup(deps: TeamDeps, editor: AgentEditor, id: string): Promise<void> {
-  await writeTeam(deps, async (trx) => {
+  await writeTeam(deps, async (trx, after) => {
     const row = await lockedGroupRow(trx, id, deps.database.dialect);
     const members = await memberIdsOf(trx, id);
     await refuseIfStranded(trx, id, members);
@@ -83,6 +88,8 @@ export async function deleteGroup(deps: TeamDeps, editor: AgentEditor, id: strin
     await trx.deleteFrom('agent_group').where('id', '=', id).execute();
     await recordChanges(trx, now, editor, { kind: 'group', id }, [{ field: 'deleted', oldValue: auditedGroup(toGroup(row, members)), newValue: null }]);
     await syncRouting(trx, await teamSipDomain(trx, deps.config), { retiredAliases: [row.number] });
+    after.announce({ type: 'group-removed', groupId: id });
+    await announceAgents(trx, after, members);
   });
 }
 

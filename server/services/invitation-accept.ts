@@ -1,3 +1,4 @@
+import { announceAgents } from './live-announcements';
 import type { InvitationAccepted } from '../../common/schemas/workspace/invitation';
 import { Refusal } from '../http/refusal';
 import { recordChanges } from './audit-trail';
@@ -30,7 +31,7 @@ export async function acceptInvitation(deps: TeamDeps, token: string, password: 
   const passwordHash = await hashPassword(password);
   const digests = digestHashes(sipUser, domain, password);
 
-  await writeTeam(deps, async (trx) => {
+  await writeTeam(deps, async (trx, after) => {
     const now = deps.clock.now();
     const link = await readLink(trx, token, now);
     if (link.kind !== 'valid') throw new Refusal(problemOfLink(link.kind));
@@ -45,6 +46,7 @@ export async function acceptInvitation(deps: TeamDeps, token: string, password: 
     await provisionSubscriber(trx, sipUser, domain, digests);
     await routeConfirmedAgent(trx, domain, agentId);
     await recordChanges(trx, now, { agentId, address }, { kind: 'agent', id: agentId }, [{ field: 'status', oldValue: 'pending', newValue: 'active' }]);
+    await announceAgents(trx, after, [agentId]);
   });
 
   // Whoever holds the link owns the address: attempts made while the account was pending no longer count against it.

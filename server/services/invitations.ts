@@ -1,3 +1,4 @@
+import type { LivePublisher } from './live/event-bus';
 import { randomUUID } from 'node:crypto';
 import type { InvitationAccepted, InvitationSent } from '../../common/schemas/workspace/invitation';
 import type { ServerConfig } from '../config';
@@ -31,6 +32,8 @@ export interface InvitationDeps {
   clock: Clock;
   mailer: Mailer;
   log: ServiceLog;
+  /** Connected admins see an invitee become active the moment the password is set. */
+  live: LivePublisher;
 }
 
 /**

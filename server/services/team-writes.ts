@@ -7,7 +7,9 @@ import { uniqueViolation } from '../db/unique-violations';
 import { fieldRefusal, type Refusal } from '../http/refusal';
 import type { Clock } from './clock';
 import type { ConfirmationRequest, ConfirmationRequests } from './confirmation-requests';
+import type { LiveEvent } from '../../common/schemas/workspace/live';
 import type { LiveBindings } from './live-bindings';
+import type { LivePublisher } from './live/event-bus';
 
 /** Where services report failures that must not fail the request (after the commit). */
 export interface ServiceLog {
@@ -22,6 +24,8 @@ export interface TeamDeps {
   bindings: LiveBindings;
   /** The invitation service (services/invitations.ts); unset, agents simply stay pending. */
   confirmations: ConfirmationRequests | undefined;
+  /** Connected apps hear of the change (agents, groups: ids and versions). */
+  live: LivePublisher;
   log: ServiceLog;
 }
 
@@ -31,6 +35,8 @@ export type TeamTransaction = Transaction<Schema>;
 export interface AfterCommit {
   dropBindings(sipUser: string): void;
   requestConfirmation(event: ConfirmationRequest): void;
+  /** Tells connected apps, once committed (services/live-announcements.ts says what to announce). */
+  announce(...events: LiveEvent[]): void;
 }
 
 /**
@@ -51,7 +57,9 @@ export interface AfterCommit {
  */
 export async function writeTeam<T>(deps: TeamDeps, work: (trx: TeamTransaction, after: AfterCommit) => Promise<T>): Promise<T> {
   const effects: Array<{ what: string; run: () => Promise<void> }> = [];
+  const announced: LiveEvent[] = [];
   const after: AfterCommit = {
+    announce: (...events) => void announced.push(...events),
     dropBindings: (sipUser) => void effects.push({ what: 'dropping SIP bindings', run: () => deps.bindings.drop(sipUser) }),
     requestConfirmation: (event) => {
       const confirmations = deps.confirmations;
@@ -67,6 +75,8 @@ export async function writeTeam<T>(deps: TeamDeps, work: (trx: TeamTransaction, 
   } catch (error) {
     throw refusalForUniqueViolation(error) ?? error;
   }
+  // After the other effects' queueing, before running them: apps hear of the change at once.
+  if (announced.length > 0) effects.unshift({ what: 'telling connected apps', run: () => deps.live.publish(collapse(announced)) });
   for (const effect of effects) {
     try {
       await effect.run();
@@ -75,6 +85,20 @@ export async function writeTeam<T>(deps: TeamDeps, work: (trx: TeamTransaction, 
     }
   }
   return result;
+}
+
+/** Past this many events one change is announced as one `resync` (a group of 2,000 renamed, say). */
+export const MAX_EVENTS_PER_CHANGE = 100;
+
+/** One event per thing (the last word wins), or one resync hint when a change moved too much. */
+function collapse(events: readonly LiveEvent[]): LiveEvent[] {
+  const byThing = new Map<string, LiveEvent>();
+  for (const e of events) {
+    const key = 'agentId' in e ? `agent:${e.agentId}` : 'groupId' in e ? `group:${e.groupId}` : e.type;
+    byThing.delete(key); // keep the order of the last word
+    byThing.set(key, e);
+  }
+  return byThing.size > MAX_EVENTS_PER_CHANGE ? [{ type: 'resync', scope: 'team' }] : [...byThing.values()];
 }
 
 /** Throws the field refusal when `problems` names any field. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meSchema, sessionSchema, workspaceInfoSchema, type Me, type Session, type WorkspaceCreate, type WorkspaceInfo } from '../../../common/schemas/workspace/auth';
+import { agentStatusSchema, type StatusReport } from '../../../common/schemas/workspace/live';
 import { createWorkspaceRequest } from './workspace-http';
 
 export { WorkspaceCallFailed, WORKSPACE_TIMEOUT_MS } from './workspace-http';
@@ -13,6 +14,8 @@ export interface WorkspaceClient {
   refresh(url: string, refreshToken: string): Promise<Session>;
   me(url: string, accessToken: string): Promise<Me>;
   signOut(url: string, refreshToken: string): Promise<void>;
+  /** This agent's presence and whether it is on a call (`PUT /api/v1/me/status`). */
+  putStatus(url: string, accessToken: string, report: StatusReport): Promise<void>;
 }
 
 export function createWorkspaceClient(fetchImpl: typeof fetch = fetch): WorkspaceClient {
@@ -26,6 +29,9 @@ export function createWorkspaceClient(fetchImpl: typeof fetch = fetch): Workspac
     me: (url, accessToken) => call(url, '/api/v1/me', meSchema, { token: accessToken }),
     signOut: async (url, refreshToken) => {
       await call(url, '/api/v1/auth/sign-out', z.unknown(), { method: 'POST', body: { refreshToken } });
+    },
+    putStatus: async (url, accessToken, report) => {
+      await call(url, '/api/v1/me/status', agentStatusSchema, { method: 'PUT', body: report, token: accessToken });
     },
   };
 }

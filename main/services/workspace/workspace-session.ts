@@ -34,7 +34,8 @@ export class WorkspaceSession implements SipAccountSource {
   private access: { token: string; expiresAt: number } | null = null;
   private connection: WorkspaceView['connection'] = 'offline';
   private memorySecrets: WorkspaceSecrets | null = null;
-  private ended = false;
+  /** Why the workspace ended the session here, for the notice (null: it did not). */
+  private ended: Notice | null = null;
 
   constructor(
     private readonly deps: {
@@ -57,7 +58,7 @@ export class WorkspaceSession implements SipAccountSource {
   async signIn(input: { url: string; email: string; password: string }): Promise<void> {
     const session = await this.ask(() => this.deps.client.signIn(input.url, { email: input.email, password: input.password }));
     await this.keep(input.url, session);
-    this.ended = false;
+    this.ended = null;
     this.deps.log.info(`signed in to the workspace at ${input.url} as ${session.agent.email}`);
   }
 
@@ -66,7 +67,7 @@ export class WorkspaceSession implements SipAccountSource {
     const { url, ...body } = input;
     const session = await this.ask(() => this.deps.client.createWorkspace(url, body));
     await this.keep(url, session);
-    this.ended = false;
+    this.ended = null;
     this.deps.log.info(`created the team "${body.name}" at ${url} as its Owner ${session.agent.email}`);
   }
 
@@ -101,7 +102,7 @@ export class WorkspaceSession implements SipAccountSource {
       if (error instanceof WorkspaceCallFailed && SESSION_OVER.has(error.failure)) {
         this.deps.log.warn(`the workspace ended this session (${error.failure})`);
         await this.forget();
-        this.ended = true;
+        this.ended = { id: 'workspace-signed-out', tone: 'warning' };
         return 'ended';
       }
       this.setConnection('offline');
@@ -165,7 +166,28 @@ export class WorkspaceSession implements SipAccountSource {
   }
 
   notices(): Notice[] {
-    return this.ended ? [{ id: 'workspace-signed-out', tone: 'warning' }] : [];
+    return this.ended ? [this.ended] : [];
+  }
+
+  /**
+   * The agent's own record changed on the workspace (live sync said so):
+   * fetch it and keep the fresh copy — profile and SIP account (a new HA1
+   * after a password change goes to the vault).
+   */
+  async refreshCopy(): Promise<void> {
+    const doc = await this.deps.settings.load();
+    if (!doc.workspace) return;
+    const url = doc.workspace.url;
+    const me = await this.ask(async () => this.deps.client.me(url, await this.accessToken()));
+    const secrets = this.readSecrets(doc.workspaceSecrets);
+    await this.store(url, doc.workspace.name, me.agent, me.sip, secrets ? { ...secrets, ha1: me.sip.ha1 } : null);
+  }
+
+  /** An admin removed or disabled this agent (the push channel closed saying so): forget the session here and tell the agent. */
+  async endedByAdmin(reason: 'removed' | 'disabled'): Promise<void> {
+    this.deps.log.warn(`the workspace ended this session: the agent was ${reason}`);
+    await this.forget();
+    this.ended = { id: 'workspace-removed', tone: 'warning', params: { reason } };
   }
 
   async summary(): Promise<AccountSummary | null> {
@@ -212,22 +234,26 @@ export class WorkspaceSession implements SipAccountSource {
   }
 
   private async keep(url: string, session: Session): Promise<void> {
-    const secrets: WorkspaceSecrets = { refreshToken: session.refreshToken, ha1: session.sip.ha1 };
+    const info = await this.deps.client.info(url).catch(() => null);
+    await this.store(url, info?.name ?? null, session.agent, session.sip, { refreshToken: session.refreshToken, ha1: session.sip.ha1 });
+    this.access = { token: session.accessToken, expiresAt: session.accessExpiresAt };
+    this.setConnection('online');
+  }
+
+  /** The copy of the workspace kept here: settings (who, where, SIP account) and the vault (refresh token, HA1). */
+  private async store(url: string, name: string | null, agent: Session['agent'], provisioned: Session['sip'], secrets: WorkspaceSecrets | null): Promise<void> {
     const protection = this.deps.vault.protection();
     // No keychain: the session lasts until quit rather than leaving a token on disk in plain text.
-    const cipher = protection === 'none' ? undefined : this.deps.vault.encrypt(JSON.stringify(secrets));
+    const cipher = secrets && protection !== 'none' ? this.deps.vault.encrypt(JSON.stringify(secrets)) : undefined;
     this.memorySecrets = protection === 'none' ? secrets : null;
-    const { ha1: _ha1, ...sip } = session.sip;
-    const info = await this.deps.client.info(url).catch(() => null);
+    const { ha1: _ha1, ...sip } = provisioned;
     const stored: StoredWorkspace = {
       url,
-      name: info?.name ?? null,
-      agent: { id: session.agent.id, fullName: session.agent.fullName, email: session.agent.email, extension: session.agent.extension, role: session.agent.role },
+      name,
+      agent: { id: agent.id, fullName: agent.fullName, email: agent.email, extension: agent.extension, role: agent.role },
       sip,
     };
     await this.deps.settings.update((doc) => ({ ...doc, workspace: stored, workspaceSecrets: cipher }));
-    this.access = { token: session.accessToken, expiresAt: session.accessExpiresAt };
-    this.setConnection('online');
   }
 
   private async forget(): Promise<void> {

@@ -25,6 +25,7 @@ const NOTICE_TEXT: Record<NoticeCode, (params: Record<string, string>) => string
     'A call could not be saved to the call history: the disk refused it (full or read-only?). It is listed until Ringdesk restarts.',
   'workspace-signed-out': () =>
     'Your team workspace ended the session on this computer (you were signed out, removed or disabled). Sign in again to take calls.',
+  'workspace-removed': (p) => `Your admin ${p.reason === 'disabled' ? 'disabled your account' : 'removed you from the team'}, so Ringdesk signed you out here. Ask them if this is a mistake.`,
 };
 
 /** What the agent reads for one of main's notices. */

@@ -12,18 +12,16 @@ describe.each(DIALECTS)('the workspace database on %s', (dialect) => {
 
   it('has the tables Kamailio reads, with the versions Kamailio 5.6 checks at start', async () => {
     const rows = await t.database.db.selectFrom('version').selectAll().orderBy('table_name').execute();
-    expect(rows).toEqual([
-      { table_name: 'dbaliases', table_version: 1 },
-      { table_name: 'subscriber', table_version: 7 },
-    ]);
+    expect(Object.fromEntries(rows.map((r) => [r.table_name, r.table_version]))).toMatchObject({ dbaliases: 1, subscriber: 7, location: 9, location_attrs: 1 });
     const id = await t.database.db.insertInto('subscriber').values({ username: 'u1', domain: 'd', password: '', ha1: 'a', ha1b: 'b' }).returning('id').executeTakeFirstOrThrow();
     expect(typeof id.id).toBe('number');
   });
 
   it('runs again at the next start without changing anything', async () => {
+    const count = async () => Number((await t.database.db.selectFrom('version').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
     await migrateToLatest(t.database);
-    const count = await t.database.db.selectFrom('version').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(2);
+    expect(await count()).toBe(before);
   });
 
   it('keeps one email per agent, whatever the engine', async () => {

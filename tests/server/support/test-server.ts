@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../../server/app';
 import { loadConfig, type ServerConfig } from '../../../server/config';
-import type { Dialect } from '../../../server/db/open-database';
+import { openDatabase, type Dialect } from '../../../server/db/open-database';
 import type { Clock } from '../../../server/services/clock';
 import { createServerContext, type ServerContext, type ServerParts } from '../../../server/server-context';
 import { createTestDatabase, type TestDatabase } from './databases';
@@ -52,6 +52,25 @@ export async function startTestServer(
     async close() {
       await app.close();
       await db.drop();
+    },
+  };
+}
+
+/**
+ * A second replica of `server`: its own process-like set of parts (database
+ * pool, event bus, push connections) on the same database — what a second
+ * `npm run server` with the same DATABASE_URL would be.
+ */
+export async function startReplica(server: TestServer): Promise<{ app: FastifyInstance; context: ServerContext; close(): Promise<void> }> {
+  const database = openDatabase({ databaseUrl: server.config.databaseUrl, sqliteFile: server.config.sqliteFile });
+  const context = createServerContext({ database, config: server.config, clock: server.clock });
+  const app = await buildServer(context);
+  return {
+    app,
+    context,
+    async close() {
+      await app.close();
+      await database.close();
     },
   };
 }

@@ -208,7 +208,7 @@ export interface KamailioHandle {
   stop(): Promise<void>;
   /** Start again after stop(), on the same ports with the same db. No-op while running. */
   start(): Promise<void>;
-  /** stop() then start(): all bindings are lost (in-memory location table), clients must re-register. */
+  /** stop() then start(): bindings are reloaded from the location table (usrloc write-through); WebSocket ones point at closed connections until their clients re-register. */
   restart(): Promise<void>;
 
   /** Adds a subscriber to the test bed's own database; Kamailio sees it at once. Throws with a workspace database. */

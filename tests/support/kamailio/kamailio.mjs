@@ -177,13 +177,13 @@ const insertSubscriberSql = (user, password, domain) => {
 
 /**
  * Kamailio's own schema (standard = version table, auth_db = subscriber,
- * alias_db = dbaliases) plus the users: the tables the shipped config reads.
+ * alias_db = dbaliases, usrloc = location) plus the users: the tables the shipped config uses.
  * @param {string} dbPath
  * @param {SipUser[]} users
  * @param {string} domain
  */
 async function createDatabase(dbPath, users, domain) {
-  const schema = ['standard-create.sql', 'auth_db-create.sql', 'alias_db-create.sql']
+  const schema = ['standard-create.sql', 'auth_db-create.sql', 'alias_db-create.sql', 'usrloc-create.sql']
     .map((file) => readFileSync(path.join(SCHEMA_DIR, file), 'utf8'))
     .join('\n');
   const inserts = users.map(({ user, password }) => insertSubscriberSql(user, password, domain)).join('');
@@ -217,7 +217,7 @@ function configArgs(inst) {
   if (inst.database.kind === 'postgres') {
     args.push('-A', 'WITH_POSTGRES', ...define('DBURL', quoted(inst.database.url)));
   } else {
-    // a substdef: the path goes into two strings (db_url and db_set_readonly)
+    // a substdef: the path goes into a string (the db_url)
     if (inst.database.path.includes('!')) throw new Error(`the SQLite path must not contain "!": ${inst.database.path}`);
     args.push(`--substdef=!WORKSPACE_SQLITE!${inst.database.path}!g`);
   }
@@ -725,7 +725,7 @@ function instanceDatabase(option, dir) {
   if (option === undefined) return { kind: 'own', path: path.join(dir, 'kamailio.sqlite') };
   if ('postgresUrl' in option) return { kind: 'postgres', url: option.postgresUrl };
   if (!path.isAbsolute(option.sqliteFile)) throw new Error(`database.sqliteFile must be an absolute path: ${option.sqliteFile}`);
-  if (!existsSync(option.sqliteFile)) throw new Error(`database.sqliteFile does not exist (Kamailio opens it read-only; migrate it first): ${option.sqliteFile}`);
+  if (!existsSync(option.sqliteFile)) throw new Error(`database.sqliteFile does not exist (Kamailio reads it and writes its location table; migrate it first): ${option.sqliteFile}`);
   return { kind: 'sqlite', path: option.sqliteFile };
 }
 
