@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { agentSchema, type Agent } from '../../../common/schemas/workspace/agent';
 import { seedWorkspace, type SeededWorkspace } from '../support/seed';
-import { linkIn, startSmtpInbox, tokenOf, type ReceivedMail, type SmtpInbox } from '../support/smtp-inbox';
+import { linkIn, startSmtpInbox, tokenOf, type ReceivedMail, type SmtpInbox } from '../../support/smtp-inbox';
 import { newAgentBody, teamClient, type TeamClient } from '../support/team-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 import type { Dialect } from '../../../server/db/open-database';

@@ -3,7 +3,7 @@ import { MAX_PASSWORD } from '../../../common/schemas/workspace/auth';
 import { requestForLog } from '../../../server/app';
 import { RESEND_LIMIT } from '../../../server/services/invitations';
 import { DIALECTS } from '../support/databases';
-import { linkIn, tokenOf } from '../support/smtp-inbox';
+import { linkIn, tokenOf } from '../../support/smtp-inbox';
 import { rowCounts } from '../support/team-client';
 import { acceptJson, headingOf, inviteAgent, openLink, signIn, startMailedTeam, submitForm, type MailedTeam } from './invitation-support';
 

@@ -6,7 +6,7 @@ import { RESEND_LIMIT } from '../../../server/services/invitations';
 import { digestHashes } from '../../../server/services/sip-provisioning';
 import { DIALECTS } from '../support/databases';
 import { seedAgent } from '../support/seed';
-import { linkIn, tokenOf } from '../support/smtp-inbox';
+import { linkIn, tokenOf } from '../../support/smtp-inbox';
 import { aliases, rowCounts, teamClient } from '../support/team-client';
 import { acceptJson, headingOf, inviteAgent, openLink, PUBLIC_URL, signIn, startMailedTeam, submitForm, type MailedTeam } from './invitation-support';
 

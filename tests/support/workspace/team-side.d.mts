@@ -1,5 +1,5 @@
 import type { KamailioHandle } from '../kamailio/kamailio.mjs';
-import type { CaughtMail, MailCatcher } from './mail-catcher.mjs';
+import type { ReceivedMail, SmtpInbox } from '../smtp-inbox';
 import type { WorkspaceProcess } from './workspace-process.mjs';
 
 export interface TeamSideOptions {
@@ -7,13 +7,13 @@ export interface TeamSideOptions {
   domain: string;
   demo: boolean;
   ports?: { ws?: number; udp?: number; rpc?: number; workspace?: number; smtp?: number };
-  onMail?: (mail: CaughtMail) => void;
+  onMail?: (mail: ReceivedMail) => void;
 }
 
 export interface TeamSide {
   url: string;
   kamailio: KamailioHandle;
-  mail: MailCatcher;
+  mail: SmtpInbox;
   workspace: WorkspaceProcess;
   demoCreated: boolean;
   stop(): Promise<void>;

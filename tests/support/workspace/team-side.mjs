@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, startKamailio } from '../kamailio/kamailio.mjs';
 import { createDemoTeam } from './demo-team.mjs';
-import { startMailCatcher } from './mail-catcher.mjs';
+import { startSmtpInbox } from '../smtp-inbox.ts';
 import { startWorkspaceProcess } from './workspace-process.mjs';
 
 /**
@@ -16,14 +16,14 @@ import { startWorkspaceProcess } from './workspace-process.mjs';
  * @property {string} domain         SIP domain
  * @property {boolean} demo          make the demo team if the workspace is empty
  * @property {{ ws?: number, udp?: number, rpc?: number, workspace?: number, smtp?: number }} [ports]  unset: free ones
- * @property {(mail: import('./mail-catcher.mjs').CaughtMail) => void} [onMail]
+ * @property {(mail: import('../smtp-inbox.ts').ReceivedMail) => void} [onMail]
  */
 
 /**
  * @typedef {object} TeamSide
  * @property {string} url                 the workspace address the app signs in to
  * @property {import('../kamailio/kamailio.mjs').KamailioHandle} kamailio
- * @property {Awaited<ReturnType<typeof startMailCatcher>>} mail
+ * @property {import('../smtp-inbox.ts').SmtpInbox} mail
  * @property {import('./workspace-process.mjs').WorkspaceProcess} workspace
  * @property {boolean} demoCreated        the demo team was made by this start
  * @property {() => Promise<void>} stop
@@ -56,7 +56,7 @@ export async function startTeamSide(options) {
     }
   };
 
-  const mail = await step(`the mail catcher (port ${options.ports?.smtp ?? 'any'})`, () => startMailCatcher({ port: options.ports?.smtp, onMail: options.onMail }));
+  const mail = await step(`the mail catcher (port ${options.ports?.smtp ?? 'any'})`, () => startSmtpInbox({ port: options.ports?.smtp, onMail: options.onMail }));
   started.push(mail.stop);
   mkdirSync(options.dataDir, { recursive: true });
   const url = `http://127.0.0.1:${ports.workspace}`;

@@ -9,10 +9,13 @@ export interface ReceivedMail {
   text: string;
   html: string;
   raw: string;
+  /** Every web address in the plain-text body, in order. */
+  links: string[];
 }
 
 /**
- * A real SMTP server (the `smtp-server` package) on a loopback port: what
+ * A real SMTP server (the `smtp-server` package) on a loopback port — for the
+ * server tests, the end-to-end tests' team side and the lab: what
  * the service sends over SMTP lands in `mails`. `stop()` takes it down (the
  * port refuses connections) and `start()` brings it back on the same port —
  * a mail server that is down for a while.
@@ -29,9 +32,9 @@ export interface SmtpInbox {
   start(): Promise<void>;
 }
 
-export async function startSmtpInbox(): Promise<SmtpInbox> {
+export async function startSmtpInbox(options: { port?: number; onMail?: (mail: ReceivedMail) => void } = {}): Promise<SmtpInbox> {
   const mails: ReceivedMail[] = [];
-  let port = 0;
+  let port = options.port ?? 0;
   let server: SMTPServer | undefined;
   let running = false;
   const listen = async () => {
@@ -46,7 +49,10 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          mails.push({ ...readMime(raw), from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+          const read = readMime(raw);
+          const mail = { ...read, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, links: read.text.match(/https?:\/\/[^\s<>"']+/g) ?? [] };
+          mails.push(mail);
+          options.onMail?.(mail);
           callback();
         });
       },
