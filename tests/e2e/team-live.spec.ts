@@ -53,7 +53,7 @@ test("the Owner's Team list and dashboard follow teammates live, and a click cal
     added = (await api<Summary>('POST', '/api/v1/agents', { email: 'dev@demo.test', fullName: 'Dev Patel', extension: '103', role: 'basic', groupIds: caraRecord.groupIds })).id;
     await ana.page.getByRole('tab', { name: 'Settings' }).click();
     const toggle = ana.page.getByRole('switch', { name: 'Extended Agents Dashboard' });
-    await toggle.check();
+    await toggle.click(); // checked once the workspace agreed (not at the click)
     await expect(toggle).toBeChecked();
 
     await ana.page.getByRole('tab', { name: 'Phone' }).click();
@@ -67,7 +67,7 @@ test("the Owner's Team list and dashboard follow teammates live, and a click cal
     await callPanel(ana.page, cara!.extension).getByRole('button', { name: 'Hang up' }).click();
     await expect(callPanel(caraApp.page, DEMO_TEAM.owner.fullName)).toHaveCount(0);
     await toggle.page().getByRole('tab', { name: 'Settings' }).click();
-    await toggle.uncheck();
+    await toggle.click();
     await expect(toggle).not.toBeChecked();
   } finally {
     // The demo team is shared by the worker's other team specs: leave it as it was.
