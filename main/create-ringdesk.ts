@@ -25,6 +25,7 @@ import { createTeamService } from './services/workspace/team-service';
 import { LiveSync, type TeamEvents } from './services/workspace/live-sync';
 import { wsLiveSocket, type LiveSocketFactory } from './services/workspace/live-socket';
 import { createStatusReporter } from './services/workspace/status-reporter';
+import { createTeamPush } from './services/workspace/team-push';
 import { createFileSettingsRepository } from './services/settings-repository';
 import { createSnapshotPublisher } from './services/snapshot-publisher';
 
@@ -177,6 +178,8 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     sessionEnded: () => void afterSessionEnded(),
   });
   liveSync.onConnected(() => void statusReporter.resend());
+  // The Team area and the dashboard follow the team's changes: a burst reaches the window as one update.
+  const teamPush = createTeamPush({ events: liveSync.teamEvents, clock, send: (update) => renderer.teamChanged(update) });
   function reportStatus(): void {
     if (liveSync.current !== 'stopped') statusReporter.report({ presence: presence.current(), onCall: calls.onCall() });
   }
@@ -241,6 +244,10 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
         lifecycle.setAccount(await accounts.engineAccount());
         await publisher.publish();
       },
+      setExtendedDashboard: async (on) => {
+        await workspace.setExtendedDashboard(on);
+        await publisher.publish();
+      },
     },
     team: createTeamService({ session: workspace, client: ports.teamClient ?? createTeamClient(), sessionChanged: () => void publisher.publish() }),
     presence,
@@ -281,6 +288,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     team: { events: liveSync.teamEvents, liveSync },
     async shutdown(timeoutMs = QUIT_UNREGISTER_TIMEOUT_MS) {
       liveSync.stop();
+      teamPush.stop();
       await registration.quit(timeoutMs);
       await Promise.all([publisher.settled(), ports.history.flush()]);
     },

@@ -18,6 +18,7 @@ import {
 import { appSnapshotSchema, type AppSnapshot } from '../common/schemas/snapshot';
 import { agentCreateSchema, agentListQuerySchema, agentPatchSchema, idSchema, type Agent, type AgentList } from '../common/schemas/workspace/agent';
 import { auditQuerySchema, type AuditPage } from '../common/schemas/workspace/audit';
+import { teamUpdateSchema, type TeamStatus } from '../common/schemas/workspace/live';
 import { groupCreateSchema, groupPatchSchema, type Group, type GroupList } from '../common/schemas/workspace/group';
 
 /**
@@ -84,6 +85,13 @@ export const contract = {
     createTeam: invoke('ringdesk:workspace:create-team', appCreateTeamSchema, returns<AppSnapshot>()),
     /** Ends this computer's session (the workspace forgets its refresh token) and stops registering. */
     signOut: invoke('ringdesk:workspace:sign-out', noArgs, returns<AppSnapshot>()),
+    /**
+     * Turns the agent's own Extended Agents Dashboard on or off (`PATCH
+     * /api/v1/me/profile`). The workspace refuses it per field
+     * (`settings.preferences.extendedDashboard`: `dashboard-admins-only`,
+     * `dashboard-team-too-small`).
+     */
+    setExtendedDashboard: invoke('ringdesk:workspace:set-extended-dashboard', z.strictObject({ on: z.boolean() }), returns<AppSnapshot>()),
   },
   /**
    * The team, for Administrators and the Owner (main refuses a Basic agent,
@@ -111,6 +119,8 @@ export const contract = {
     updateGroup: invoke('ringdesk:team:update-group', groupPatchSchema.extend({ id: idSchema }), returns<Group>()),
     /** Refused (`agent-needs-group`, with `agentIds`) while it would leave someone with no group. */
     deleteGroup: invoke('ringdesk:team:delete-group', z.strictObject({ id: idSchema }), returns<null>()),
+    /** Every teammate's status (registered, presence, on a call); `teamChanged` events keep it current. */
+    status: invoke('ringdesk:team:status', noArgs, returns<TeamStatus>()),
   },
   presence: {
     set: invoke('ringdesk:presence:set', presenceSchema, returns<AppSnapshot>()),
@@ -163,6 +173,8 @@ export const events = {
   callAction: event('ringdesk:calls:action', callActionSchema),
   /** A call was added to the history: a delta, never the whole history. */
   historyAdded: event('ringdesk:history:added', historyEntrySchema),
+  /** The team changed on the workspace (live sync), a burst at once: what to fetch again, and teammates' status. */
+  teamChanged: event('ringdesk:team:changed', teamUpdateSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -41,6 +41,10 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
         await services.workspace.signOut();
         return state.snapshot();
       },
+      setExtendedDashboard: async ({ on }) => {
+        await services.workspace.setExtendedDashboard(on);
+        return state.snapshot();
+      },
     },
     team: {
       listAgents: (query) => services.team.listAgents(query),
@@ -59,6 +63,7 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
         await services.team.deleteGroup(id);
         return null;
       },
+      status: () => services.team.status(),
     },
     presence: {
       set: async (next) => {
@@ -116,5 +121,6 @@ export function contractEvents(emitter: () => RendererEmitter | null): RendererE
     engineCommand: (command) => emitter()?.(events.engineCommand.channel, command),
     callAction: (action) => emitter()?.(events.callAction.channel, action),
     historyAdded: (entry) => emitter()?.(events.historyAdded.channel, entry),
+    teamChanged: (update) => emitter()?.(events.teamChanged.channel, update),
   };
 }

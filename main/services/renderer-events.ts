@@ -2,6 +2,7 @@ import type { CallAction } from '../../common/schemas/call';
 import type { EngineCommand } from '../../common/schemas/engine';
 import type { HistoryEntry } from '../../common/schemas/history';
 import type { AppSnapshot } from '../../common/schemas/snapshot';
+import type { TeamUpdate } from '../../common/schemas/workspace/live';
 
 /**
  * What main's services tell the phone window, as plain calls. The services
@@ -13,4 +14,6 @@ export interface RendererEvents {
   engineCommand(command: EngineCommand): void;
   callAction(action: CallAction): void;
   historyAdded(entry: HistoryEntry): void;
+  /** The team changed on the workspace (a coalesced burst of live sync's events). */
+  teamChanged(update: TeamUpdate): void;
 }

@@ -33,6 +33,8 @@ export interface RingdeskServices {
     signIn(input: { url: string; email: string; password: string }): Promise<void>;
     createTeam(input: AppCreateTeamInput): Promise<void>;
     signOut(): Promise<void>;
+    /** The agent's own Extended Agents Dashboard preference, on the workspace. */
+    setExtendedDashboard(on: boolean): Promise<void>;
   };
   /** The team, for admins: every call goes to the workspace at once, never queued. */
   team: TeamService;

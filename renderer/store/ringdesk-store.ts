@@ -5,6 +5,7 @@ import { createDialerSlice } from './dialer-slice';
 import { createHistorySlice } from './history-slice';
 import { createSetupSlice } from './setup-slice';
 import { createSnapshotSlice } from './snapshot-slice';
+import { createTeamLiveSlice } from './team-live-slice';
 import { createTeamSlice } from './team-slice';
 import type { RingdeskDeps, RingdeskState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -25,6 +26,7 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
   const devices = createDevicesSlice(deps);
   const dialer = createDialerSlice();
   const team = createTeamSlice(deps);
+  const teamLive = createTeamLiveSlice(deps);
   return createStore<RingdeskState>()((...a) => ({
     ...snapshot(...a),
     ...setup(...a),
@@ -34,9 +36,10 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
     ...devices(...a),
     ...dialer(...a),
     ...team(...a),
+    ...teamLive(...a),
     follow: () => {
       const get = a[1];
-      const stops = [get().followCalls(), get().followHistory(), get().followDevices()];
+      const stops = [get().followCalls(), get().followHistory(), get().followDevices(), get().followTeam()];
       return () => stops.forEach((stop) => stop());
     },
   }));

@@ -28,6 +28,13 @@ export function selectIsTeamAdmin(s: RingdeskState): boolean {
   return role === 'admin' || role === 'owner';
 }
 
+/**
+ * The Extended Agents Dashboard is asked for: an admin whose own preference
+ * is on (the workspace refuses the preference otherwise). The panel also
+ * needs at least DASHBOARD_MIN_TEAM working agents, which it counts from its roster.
+ */
+export const selectDashboardWanted = (s: RingdeskState): boolean => selectIsTeamAdmin(s) && s.snapshot?.workspace?.agent.extendedDashboard === true;
+
 /** The section on screen: Team falls back to Phone for anyone not (or no longer) an admin. */
 export const selectOpenView = (s: RingdeskState): View => (s.ui.view === 'team' && !selectIsTeamAdmin(s) ? 'phone' : s.ui.view);
 

@@ -9,6 +9,7 @@ import type { Presence } from '../../common/schemas/presence';
 import type { AppSnapshot } from '../../common/schemas/snapshot';
 import type { Agent, AgentCreate, AgentPatch, AgentRole, AgentSummary } from '../../common/schemas/workspace/agent';
 import type { Group, GroupCreate, GroupPatch } from '../../common/schemas/workspace/group';
+import type { AgentStatus } from '../../common/schemas/workspace/live';
 import type { AudioHardware, MicrophoneLevel } from '../audio/audio-hardware';
 import type { AudioDevice, DeviceRole } from '../domain/audio-devices';
 import type { Telephony } from '../telephony/telephony';
@@ -281,7 +282,38 @@ export interface TeamSlice {
   findTeamAgents(filter: { search?: string; groupId?: string }, limit: number): Promise<AgentSummary[]>;
 }
 
-export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & DialerSlice & TeamSlice & {
+/**
+ * The team as it changes on the workspace (main's `teamChanged` pushes):
+ * teammates' status, which agents changed since they were read, and the
+ * Extended Agents Dashboard's roster.
+ */
+export interface TeamLiveSlice {
+  teamLive: {
+    /** agentId → registered, presence, on a call. */
+    statuses: Record<string, AgentStatus>;
+    /** agentId → the newest version the workspace announced (an open form older than it is out of date). */
+    changed: Record<string, number>;
+    /** The dashboard's teammates (name order), and the groups to filter them by. */
+    roster: AgentSummary[];
+    rosterGroups: Group[];
+    rosterStatus: TeamLoadStatus;
+    /** Why the roster could not be refreshed (the one shown may be stale), in words. */
+    rosterError: string | null;
+  };
+  /** Follows main's team updates (refreshing what is watched). Returns the stop. */
+  followTeam(): () => void;
+  /** Everyone's status, fetched whole (on watching, and after a resync). */
+  refreshTeamStatus(): Promise<void>;
+  /** The Team list is on screen: refresh it (and status) now and on every change. Returns the unwatch. */
+  watchTeamList(): () => void;
+  /** The dashboard is on screen: the same for its roster. Returns the unwatch. */
+  watchDashboard(): () => void;
+  loadRoster(): Promise<void>;
+  /** Turns the agent's own dashboard preference on or off; resolves null, or the workspace's refusal in words. */
+  setExtendedDashboard(on: boolean): Promise<string | null>;
+}
+
+export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & DialerSlice & TeamSlice & TeamLiveSlice & {
   /** Starts everything that keeps the store live (calls, history, devices). Returns the stop. */
   follow(): () => void;
 };

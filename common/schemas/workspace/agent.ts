@@ -92,6 +92,13 @@ export const notificationSettingsSchema = z.strictObject({
   voicemail: z.boolean(),
 });
 
+/**
+ * The Extended Agents Dashboard needs at least this many working (not
+ * disabled) agents; the workspace enforces it (server/services/team-checks.ts
+ * keeps its own copy of the number), the app shows the panel by it.
+ */
+export const DASHBOARD_MIN_TEAM = 4;
+
 export const preferencesSchema = z.strictObject({
   /** The Extended Agents Dashboard: admins only, teams of more than 3 (the server enforces both). */
   extendedDashboard: z.boolean(),

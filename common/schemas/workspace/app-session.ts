@@ -66,6 +66,8 @@ export const workspaceViewSchema = z.object({
     email: z.string().max(254),
     extension: z.string().max(16),
     role: z.enum(AGENT_ROLES),
+    /** The agent's Extended Agents Dashboard preference (absent in copies kept before it was kept: off). */
+    extendedDashboard: z.boolean().optional(),
   }),
   connection: z.enum(['online', 'offline']),
 });

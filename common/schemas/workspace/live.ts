@@ -78,3 +78,22 @@ export const LIVE_CLOSE = {
   disabled: 4004,
 } as const;
 export type LiveCloseCode = (typeof LIVE_CLOSE)[keyof typeof LIVE_CLOSE];
+
+/** Most entries of one kind in a {@link TeamUpdate}; a burst past it is told as `resync` instead. */
+export const MAX_TEAM_UPDATE_ENTRIES = 2000;
+
+/**
+ * The team's changes as main tells the window, a burst at once (coalesced in
+ * main/services/workspace/team-push.ts): which agents changed (the newest
+ * version of each) or went, whether any group changed, teammates' newest
+ * status, and `resync` when everything may have changed. Ids and versions
+ * only: the window fetches what it shows.
+ */
+export const teamUpdateSchema = z.object({
+  agents: z.array(z.object({ agentId: idSchema, version: z.number().int() })).max(MAX_TEAM_UPDATE_ENTRIES),
+  removedAgentIds: z.array(idSchema).max(MAX_TEAM_UPDATE_ENTRIES),
+  groups: z.boolean(),
+  statuses: z.array(agentStatusSchema).max(MAX_TEAM_UPDATE_ENTRIES),
+  resync: z.boolean(),
+});
+export type TeamUpdate = z.infer<typeof teamUpdateSchema>;

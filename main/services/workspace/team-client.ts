@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agentListSchema, agentSchema, type Agent, type AgentCreate, type AgentList, type AgentListQuery, type AgentPatch } from '../../../common/schemas/workspace/agent';
 import { auditPageSchema, type AuditPage, type AuditQuery } from '../../../common/schemas/workspace/audit';
 import { groupListSchema, groupSchema, type Group, type GroupCreate, type GroupList, type GroupPatch } from '../../../common/schemas/workspace/group';
+import { teamStatusSchema, type TeamStatus } from '../../../common/schemas/workspace/live';
 import { createWorkspaceRequest } from './workspace-http';
 
 /** Where and as whom: the workspace address and a valid access token. */
@@ -26,6 +27,8 @@ export interface TeamClient {
   createGroup(access: TeamAccess, body: GroupCreate): Promise<Group>;
   updateGroup(access: TeamAccess, id: string, patch: GroupPatch): Promise<Group>;
   deleteGroup(access: TeamAccess, id: string): Promise<void>;
+  /** Everyone's status (`GET /api/v1/team/status`). */
+  teamStatus(access: TeamAccess): Promise<TeamStatus>;
 }
 
 /** `?search=…&limit=…` from the defined values only. */
@@ -52,5 +55,6 @@ export function createTeamClient(fetchImpl: typeof fetch = fetch): TeamClient {
     createGroup: ({ url, token }, body) => call(url, '/api/v1/groups', groupSchema, { method: 'POST', body, token }),
     updateGroup: ({ url, token }, id, patch) => call(url, `/api/v1/groups/${path(id)}`, groupSchema, { method: 'PATCH', body: patch, token }),
     deleteGroup: async ({ url, token }, id) => void (await call(url, `/api/v1/groups/${path(id)}`, noBody, { method: 'DELETE', token })),
+    teamStatus: ({ url, token }) => call(url, '/api/v1/team/status', teamStatusSchema, { token }),
   };
 }

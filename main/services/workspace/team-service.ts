@@ -1,6 +1,7 @@
 import type { Agent, AgentCreate, AgentList, AgentListQuery, AgentPatch } from '../../../common/schemas/workspace/agent';
 import type { AuditPage, AuditQuery } from '../../../common/schemas/workspace/audit';
 import type { Group, GroupCreate, GroupList, GroupPatch } from '../../../common/schemas/workspace/group';
+import type { TeamStatus } from '../../../common/schemas/workspace/live';
 import { UserFacingError } from '../user-facing-error';
 import type { TeamAccess, TeamClient } from './team-client';
 import type { WorkspaceSession } from './workspace-session';
@@ -27,6 +28,8 @@ export interface TeamService {
   createGroup(body: GroupCreate): Promise<Group>;
   updateGroup(id: string, patch: GroupPatch): Promise<Group>;
   deleteGroup(id: string): Promise<void>;
+  /** Teammates' status: registered, presence, on a call. */
+  status(): Promise<TeamStatus>;
 }
 
 export function createTeamService(deps: {
@@ -64,5 +67,6 @@ export function createTeamService(deps: {
     createGroup: (body) => asAdmin((a) => client.createGroup(a, body)),
     updateGroup: (id, patch) => asAdmin((a) => client.updateGroup(a, id, patch)),
     deleteGroup: (id) => asAdmin((a) => client.deleteGroup(a, id)),
+    status: () => asAdmin((a) => client.teamStatus(a)),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meSchema, sessionSchema, workspaceInfoSchema, type Me, type Session, type WorkspaceCreate, type WorkspaceInfo } from '../../../common/schemas/workspace/auth';
+import { agentSchema, type Agent, type ProfilePatch } from '../../../common/schemas/workspace/agent';
 import { agentStatusSchema, type StatusReport } from '../../../common/schemas/workspace/live';
 import { createWorkspaceRequest } from './workspace-http';
 
@@ -16,6 +17,8 @@ export interface WorkspaceClient {
   signOut(url: string, refreshToken: string): Promise<void>;
   /** This agent's presence and whether it is on a call (`PUT /api/v1/me/status`). */
   putStatus(url: string, accessToken: string, report: StatusReport): Promise<void>;
+  /** The agent's own profile and preferences (`PATCH /api/v1/me/profile`), with the version they were read at. */
+  updateProfile(url: string, accessToken: string, patch: ProfilePatch): Promise<Agent>;
 }
 
 export function createWorkspaceClient(fetchImpl: typeof fetch = fetch): WorkspaceClient {
@@ -33,5 +36,6 @@ export function createWorkspaceClient(fetchImpl: typeof fetch = fetch): Workspac
     putStatus: async (url, accessToken, report) => {
       await call(url, '/api/v1/me/status', agentStatusSchema, { method: 'PUT', body: report, token: accessToken });
     },
+    updateProfile: (url, accessToken, patch) => call(url, '/api/v1/me/profile', agentSchema, { method: 'PATCH', body: patch, token: accessToken }),
   };
 }

@@ -183,6 +183,21 @@ export class WorkspaceSession implements SipAccountSource {
     await this.store(url, doc.workspace.name, me.agent, me.sip, secrets ? { ...secrets, ha1: me.sip.ha1 } : null);
   }
 
+  /**
+   * The agent's own Extended Agents Dashboard preference. The version is the
+   * one just read: a preference is one switch, so there is no typed input a
+   * newer copy could silently overwrite. Refusals come back per field.
+   */
+  async setExtendedDashboard(on: boolean): Promise<void> {
+    const doc = await this.deps.settings.load();
+    if (!doc.workspace) throw new UserFacingError({ workspace: 'unauthorized' });
+    const url = doc.workspace.url;
+    const me = await this.ask(async () => this.deps.client.me(url, await this.accessToken()));
+    const agent = await this.ask(async () => this.deps.client.updateProfile(url, await this.accessToken(), { version: me.agent.version, settings: { preferences: { extendedDashboard: on } } }));
+    const secrets = this.readSecrets(doc.workspaceSecrets);
+    await this.store(url, doc.workspace.name, agent, me.sip, secrets ? { ...secrets, ha1: me.sip.ha1 } : null);
+  }
+
   /** An admin removed or disabled this agent (the push channel closed saying so): forget the session here and tell the agent. */
   async endedByAdmin(reason: 'removed' | 'disabled'): Promise<void> {
     this.deps.log.warn(`the workspace ended this session: the agent was ${reason}`);
@@ -250,7 +265,7 @@ export class WorkspaceSession implements SipAccountSource {
     const stored: StoredWorkspace = {
       url,
       name,
-      agent: { id: agent.id, fullName: agent.fullName, email: agent.email, extension: agent.extension, role: agent.role },
+      agent: { id: agent.id, fullName: agent.fullName, email: agent.email, extension: agent.extension, role: agent.role, extendedDashboard: agent.settings.preferences.extendedDashboard },
       sip,
     };
     await this.deps.settings.update((doc) => ({ ...doc, workspace: stored, workspaceSecrets: cipher }));

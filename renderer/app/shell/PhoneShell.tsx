@@ -1,3 +1,4 @@
+import { AgentsDashboard } from '../../features/dashboard/AgentsDashboard';
 import { Dialer } from '../../features/dialer/Dialer';
 import { TypedDigitsListener } from '../../features/dialer/TypedDigitsListener';
 import { HistoryView } from '../../features/history/HistoryView';
@@ -44,9 +45,13 @@ function ViewContent({ view, inCall }: { view: View; inCall: boolean }) {
       // During a call the Phone view is the call screen above (its own Keypad
       // sends tones). The dialer stays mounted, hidden, so it can take the
       // focus back the moment the call ends.
+      // The dashboard (admins who turned it on) sits below the dialer, beside it when wide.
       return (
-        <div className="phone-dialer" hidden={inCall}>
-          <Dialer />
+        <div className="phone-home" hidden={inCall}>
+          <div className="phone-dialer">
+            <Dialer />
+          </div>
+          <AgentsDashboard />
         </div>
       );
     case 'history':

@@ -24,6 +24,7 @@ export function AgentList({ onOpen, onAdd, canEdit }: { onOpen: (agent: AgentSum
   const filterTeam = useRingdesk((s) => s.filterTeam);
   const loadMore = useRingdesk((s) => s.loadMoreAgents);
   const refresh = useRingdesk((s) => s.refreshTeam);
+  const statuses = useRingdesk((s) => s.teamLive.statuses);
   const [searchText, setSearchText] = useState(team.search);
   const search = useDebounced(searchText.trim(), TEAM_SEARCH_DELAY_MS);
 
@@ -35,7 +36,10 @@ export function AgentList({ onOpen, onAdd, canEdit }: { onOpen: (agent: AgentSum
     const names = new Map(team.groups.map((g) => [g.id, g.name]));
     return (agent: AgentSummary) => agent.groupIds.map((id) => names.get(id) ?? '').filter(Boolean).join(', ');
   }, [team.groups]);
-  const renderRow = useCallback((agent: AgentSummary) => <AgentRow key={agent.id} agent={agent} groupNames={groupNames(agent)} onOpen={onOpen} />, [groupNames, onOpen]);
+  const renderRow = useCallback(
+    (agent: AgentSummary) => <AgentRow key={agent.id} agent={agent} groupNames={groupNames(agent)} status={statuses[agent.id]} onOpen={onOpen} />,
+    [groupNames, onOpen, statuses],
+  );
   const nearEnd = useCallback(() => void loadMore(), [loadMore]);
   const filtered = team.search !== '' || team.role !== null || team.groupId !== null;
 

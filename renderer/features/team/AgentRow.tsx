@@ -1,12 +1,14 @@
 import type { AgentSummary } from '../../../common/schemas/workspace/agent';
+import type { AgentStatus } from '../../../common/schemas/workspace/live';
 import { initialsOf } from '../phone/identity';
 import { ROLE_LABELS } from './agent-form';
+import { TeammateStatus } from './TeammateStatus';
 
 /** A row's height in px; must match .team-row in team.css (the list is windowed by it). */
 export const AGENT_ROW_HEIGHT = 64;
 
-/** One teammate in the list: initials, name, extension, role, groups, and Pending / Disabled. */
-export function AgentRow({ agent, groupNames, onOpen }: { agent: AgentSummary; groupNames: string; onOpen: (agent: AgentSummary) => void }) {
+/** One teammate in the list: initials, name, extension, role, groups, Pending / Disabled, and their status now. */
+export function AgentRow({ agent, groupNames, status, onOpen }: { agent: AgentSummary; groupNames: string; status: AgentStatus | undefined; onOpen: (agent: AgentSummary) => void }) {
   return (
     <li className="team-item">
       <button type="button" className="team-row" onClick={() => onOpen(agent)}>
@@ -24,6 +26,7 @@ export function AgentRow({ agent, groupNames, onOpen }: { agent: AgentSummary; g
             {groupNames && ` · ${groupNames}`}
           </span>
         </span>
+        <TeammateStatus status={status} />
       </button>
     </li>
   );

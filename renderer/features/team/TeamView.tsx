@@ -17,16 +17,18 @@ type Editing = { kind: 'add' } | { kind: 'edit'; agent: Agent } | null;
  */
 export function TeamView() {
   const editorAgent = useRingdesk((s) => s.snapshot?.workspace?.agent ?? null);
-  const refresh = useRingdesk((s) => s.refreshTeam);
+  const watchTeamList = useRingdesk((s) => s.watchTeamList);
   const readAgent = useRingdesk((s) => s.readTeamAgent);
   const offline = useRingdesk((s) => s.team.offline);
   const [tab, setTab] = useState<'agents' | 'groups'>('agents');
   const [editing, setEditing] = useState<Editing>(null);
   const [openError, setOpenError] = useState<string | null>(null);
 
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  // On screen: refreshed now and whenever the workspace says the team changed.
+  useEffect(() => watchTeamList(), [watchTeamList]);
+  const openId = editing?.kind === 'edit' ? editing.agent.id : null;
+  const newerVersion = useRingdesk((s) => (openId ? (s.teamLive.changed[openId] ?? 0) : 0));
+  const changedElsewhere = editing?.kind === 'edit' && newerVersion > editing.agent.version;
 
   const open = useCallback(
     async (summary: AgentSummary) => {
@@ -47,6 +49,11 @@ export function TeamView() {
       {offline && (
         <p className="team-offline" role="status">
           {TEAM_OFFLINE_TEXT} Showing the last copy.
+        </p>
+      )}
+      {changedElsewhere && (
+        <p className="team-updated" role="status">
+          Someone else just updated this agent. Your changes are kept; saving will ask you to review theirs.
         </p>
       )}
       {editing ? (
