@@ -1,3 +1,4 @@
+import { DASHBOARD_MIN_TEAM } from '../../common/schemas/workspace/agent';
 import { sql } from 'kysely';
 import type { FieldProblem } from '../../common/schemas/field-errors';
 import type { AgentRole } from '../../common/schemas/workspace/agent';
@@ -68,8 +69,6 @@ export async function agentsOnlyIn(trx: TeamTransaction, groupId: string, among?
   return (await q.execute()).map((r) => r.agent_id);
 }
 
-/** The Extended Agents Dashboard needs a team of more than this many agents. */
-export const DASHBOARD_MIN_TEAM = 4;
 
 /**
  * Whether an agent of `role` may turn on the Extended Agents Dashboard, in a

@@ -94,8 +94,8 @@ export const notificationSettingsSchema = z.strictObject({
 
 /**
  * The Extended Agents Dashboard needs at least this many working (not
- * disabled) agents; the workspace enforces it (server/services/team-checks.ts
- * keeps its own copy of the number), the app shows the panel by it.
+ * disabled) agents; the workspace enforces it (server/services/team-checks.ts),
+ * the app shows the panel by it.
  */
 export const DASHBOARD_MIN_TEAM = 4;
 
