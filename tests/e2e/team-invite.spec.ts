@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { TeamSide } from '../support/workspace/team-side.mjs';
 import { DEMO_PASSWORD, DEMO_TEAM } from '../support/workspace/demo-team.mjs';
 import { answer, callPanel, dial, expectConnected } from './support/call-steps';
+import { everyLook } from './support/screens';
 import { expect, signInToTeam, teamTest as test } from './support/team-steps';
 
 /**
@@ -128,6 +129,7 @@ test('an admin resends an invitation from the agent form: the old link is no lon
   // Activity: who added Eve, from the app.
   await page.getByText('Activity', { exact: true }).click();
   await expect(page.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').first()).toContainText(`Added to the team — ${OWNER.fullName}, just now, from `);
+  await everyLook(page, 'team-invitation');
 
   const old = await browse(browser, first);
   await expect(old.getByRole('heading', { level: 1 })).toHaveText('This invitation is no longer valid');
