@@ -19,6 +19,7 @@ import { appSnapshotSchema, type AppSnapshot } from '../common/schemas/snapshot'
 import { agentCreateSchema, agentListQuerySchema, agentPatchSchema, idSchema, type Agent, type AgentList } from '../common/schemas/workspace/agent';
 import { auditQuerySchema, type AuditPage } from '../common/schemas/workspace/audit';
 import { teamUpdateSchema, type TeamStatus } from '../common/schemas/workspace/live';
+import type { InvitationSent, InvitationState } from '../common/schemas/workspace/invitation';
 import { groupCreateSchema, groupPatchSchema, type Group, type GroupList } from '../common/schemas/workspace/group';
 
 /**
@@ -112,6 +113,10 @@ export const contract = {
     deleteAgent: invoke('ringdesk:team:delete-agent', z.strictObject({ id: idSchema }), returns<null>()),
     /** Who changed what about agent `id`, newest first. */
     agentAudit: invoke('ringdesk:team:agent-audit', auditQuerySchema.extend({ id: idSchema }), returns<AuditPage>()),
+    /** Agent `id`'s open invitation (null unless pending): when its email went out, or that it did not and why (a code). */
+    agentInvitation: invoke('ringdesk:team:agent-invitation', z.strictObject({ id: idSchema }), returns<InvitationState>()),
+    /** Sends pending agent `id` a new invitation (its old link dies); `rate-limited` with `retryAfterSec`, `agent-already-active`. */
+    resendInvitation: invoke('ringdesk:team:resend-invitation', z.strictObject({ id: idSchema }), returns<InvitationSent>()),
     /** Every group with its members. */
     listGroups: invoke('ringdesk:team:list-groups', noArgs, returns<GroupList>()),
     createGroup: invoke('ringdesk:team:create-group', groupCreateSchema, returns<Group>()),

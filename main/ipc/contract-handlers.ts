@@ -56,6 +56,8 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
         return null;
       },
       agentAudit: ({ id, ...query }) => services.team.agentAudit(id, query),
+      agentInvitation: ({ id }) => services.team.agentInvitation(id),
+      resendInvitation: ({ id }) => services.team.resendInvitation(id),
       listGroups: () => services.team.listGroups(),
       createGroup: (body) => services.team.createGroup(body),
       updateGroup: ({ id, ...patch }) => services.team.updateGroup(id, patch),

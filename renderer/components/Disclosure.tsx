@@ -4,6 +4,8 @@ interface Props {
   /** The always-visible label, e.g. "Details" or "Advanced". */
   summary: string;
   className?: string;
+  /** Told when the reader opens or closes it (e.g. to load what it holds the first time). */
+  onToggle?: (open: boolean) => void;
   children: ReactNode;
 }
 
@@ -14,9 +16,9 @@ interface Props {
  * across re-renders (React never sets `open`), so a banner that updates
  * every second does not snap it shut.
  */
-export function Disclosure({ summary, className, children }: Props) {
+export function Disclosure({ summary, className, onToggle, children }: Props) {
   return (
-    <details className={className ? `disclosure ${className}` : 'disclosure'}>
+    <details className={className ? `disclosure ${className}` : 'disclosure'} onToggle={onToggle ? (e) => onToggle(e.currentTarget.open) : undefined}>
       <summary>{summary}</summary>
       {children}
     </details>

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { IpcError, IpcResult } from '../../preload/contract';
 import type { Agent, AgentCreate, AgentPatch } from '../../common/schemas/workspace/agent';
 import type { Group, GroupCreate, GroupPatch } from '../../common/schemas/workspace/group';
+import { resendRefusalText } from '../features/team/invitation-text';
 import { teamRefusalText } from '../features/team/team-refusal-text';
 import type { RingdeskDeps, RingdeskState, TeamRefusal, TeamResult, TeamSlice } from './types';
 
@@ -116,6 +117,22 @@ export function createTeamSlice({ desktop }: RingdeskDeps): StateCreator<Ringdes
       createTeamGroup: (body: GroupCreate) => edit<Group>(desktop.team.createGroup(body)),
       updateTeamGroup: (id: string, changes: GroupPatch) => edit<Group>(desktop.team.updateGroup({ id, ...changes })),
       deleteTeamGroup: (id: string) => edit<null>(desktop.team.deleteGroup({ id })),
+      readAgentInvitation: async (id) => {
+        const result = await desktop.team.agentInvitation({ id });
+        return result.ok ? { ok: true, value: result.value } : { ok: false, refusal: await refusalOf(result.error) };
+      },
+      resendTeamInvitation: async (id) => {
+        // Nothing in the list changes (the agent stays pending), so no refresh.
+        const result = await desktop.team.resendInvitation({ id });
+        if (result.ok) return { ok: true, value: result.value };
+        const refusal = await refusalOf(result.error);
+        if (refusal.offline) patch({ offline: true });
+        return { ok: false, refusal: { ...refusal, message: resendRefusalText(result.error) } };
+      },
+      readAgentActivity: async (id, offset, limit) => {
+        const result = await desktop.team.agentAudit({ id, offset, limit });
+        return result.ok ? { ok: true, value: result.value } : { ok: false, refusal: await refusalOf(result.error) };
+      },
       findTeamAgents: async (filter, limit) => {
         const result = await desktop.team.listAgents({ ...filter, limit, offset: 0 });
         return result.ok ? result.value.agents : [];

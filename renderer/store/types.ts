@@ -1,3 +1,5 @@
+import type { AuditPage } from '../../common/schemas/workspace/audit';
+import type { InvitationSent, InvitationState } from '../../common/schemas/workspace/invitation';
 import type { AppCreateTeam, AppSignIn } from '../../common/schemas/workspace/app-session';
 import type { RingdeskApi } from '../../preload/contract';
 import type { FieldProblem } from '../../common/schemas/field-errors';
@@ -278,6 +280,12 @@ export interface TeamSlice {
   createTeamGroup(body: GroupCreate): Promise<TeamResult<Group>>;
   updateTeamGroup(id: string, changes: GroupPatch): Promise<TeamResult<Group>>;
   deleteTeamGroup(id: string): Promise<TeamResult<null>>;
+  /** Agent `id`'s open invitation: sent when, or not delivered and why (null when none is open). */
+  readAgentInvitation(id: string): Promise<TeamResult<InvitationState>>;
+  /** A new invitation email for a pending agent; a refusal says when to try again, or why not, in words. */
+  resendTeamInvitation(id: string): Promise<TeamResult<InvitationSent>>;
+  /** A page of agent `id`'s audit trail, newest first. */
+  readAgentActivity(id: string, offset: number, limit: number): Promise<TeamResult<AuditPage>>;
   /** Agents matching a search or in a group (editing members), at most `limit`; [] when main cannot answer. */
   findTeamAgents(filter: { search?: string; groupId?: string }, limit: number): Promise<AgentSummary[]>;
 }

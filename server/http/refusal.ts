@@ -19,6 +19,7 @@ const STATUS: Record<WorkspaceProblem, number> = {
   'invitation-expired': 410,
   'invitation-used': 410,
   'invitation-invalid': 404,
+  'agent-already-active': 409,
   'workspace-exists': 409,
   'workspace-missing': 409,
   'payload-too-large': 413,

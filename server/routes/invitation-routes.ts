@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema } from '../../common/schemas/workspace/agent';
 import { newPasswordSchema } from '../../common/schemas/workspace/auth';
-import { invitationAcceptedSchema, invitationAcceptSchema, invitationSentSchema } from '../../common/schemas/workspace/invitation';
+import { invitationAcceptedSchema, invitationAcceptSchema, invitationSentSchema, invitationStateSchema } from '../../common/schemas/workspace/invitation';
 import type { WorkspaceProblem } from '../../common/schemas/workspace/problems';
 import { Refusal } from '../http/refusal';
 import { PAGE_HEADERS } from '../pages/html';
@@ -27,6 +27,7 @@ const formSchema = z.object({ password: z.string().catch(''), repeat: z.string()
  * - `POST /invite/:token`: that page's form (password twice); re-rendered
  *   with the problem named, or the "ready" page.
  * - `POST /api/v1/invitations/accept`: the same for the app, JSON and codes.
+ * - `GET /api/v1/agents/:id/invitation`: an admin sees the open one (sent, or why not).
  * - `POST /api/v1/agents/:id/invitation`: an admin resends (rate-limited).
  */
 export function invitationRoutes(context: ServerContext): FastifyPluginAsyncZod {
@@ -76,6 +77,11 @@ export function invitationRoutes(context: ServerContext): FastifyPluginAsyncZod 
     app.post('/api/v1/invitations/accept', { schema: { body: invitationAcceptSchema, response: { 200: invitationAcceptedSchema } } }, (req) =>
       invitations.accept(req.body.token, req.body.password, req.ip),
     );
+
+    app.get('/api/v1/agents/:id/invitation', { schema: { params: idParamsSchema, response: { 200: invitationStateSchema } } }, async (req) => {
+      await context.guards.admin(req);
+      return invitations.state(req.params.id);
+    });
 
     app.post('/api/v1/agents/:id/invitation', { schema: { params: idParamsSchema, response: { 202: invitationSentSchema } } }, async (req, reply) => {
       const actor = await context.guards.admin(req);

@@ -1,11 +1,12 @@
 import type { LivePublisher } from './live/event-bus';
 import { randomUUID } from 'node:crypto';
-import type { InvitationAccepted, InvitationSent } from '../../common/schemas/workspace/invitation';
+import type { InvitationAccepted, InvitationSent, InvitationState } from '../../common/schemas/workspace/invitation';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/open-database';
 import type { InvitationReason } from '../db/schema';
 import { Refusal } from '../http/refusal';
 import { expiryInWords, invitationEmail, invitationLink } from '../mail/invitation-email';
+import { mailFailureIn, sendErrorText } from '../mail/mail-failure';
 import type { Mailer } from '../mail/mailer';
 import type { AuditActor } from './audit-trail';
 import { hashBearerSecret, newBearerSecret } from './bearer-secrets';
@@ -52,6 +53,8 @@ export interface InvitationService extends ConfirmationRequests {
   readLink(token: string): Promise<LinkState>;
   /** A new link for a pending agent, the old one dead; rate-limited per agent. */
   resend(agentId: string, actor: AuditActor & { agentId: string }, log: ServiceLog): Promise<InvitationSent>;
+  /** The agent's open invitation (sent, or not delivered and why); `not-found` when there is no such agent. */
+  state(agentId: string): Promise<InvitationState>;
   /** Sets the password and confirms the agent (see invitation-accept.ts). */
   accept(token: string, password: string, address: string): Promise<InvitationAccepted>;
 }
@@ -85,8 +88,7 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
     try {
       await deps.mailer.send(message);
     } catch (err) {
-      const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 300);
-      await db.updateTable('invitation').set({ send_failed_at: deps.clock.now(), send_error: reason }).where('id', '=', issued.invitationId).execute();
+      await db.updateTable('invitation').set({ send_failed_at: deps.clock.now(), send_error: sendErrorText(err) }).where('id', '=', issued.invitationId).execute();
       throw err;
     }
     await db.updateTable('invitation').set({ sent_at: deps.clock.now(), send_failed_at: null, send_error: null }).where('id', '=', issued.invitationId).execute();
@@ -110,7 +112,7 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
         const agent = await trx.selectFrom('agent').select('status').where('id', '=', agentId).executeTakeFirst();
         if (!agent) throw new Refusal('not-found');
         // Nothing to confirm: an active agent has accepted; a disabled one is enabled first (which invites it).
-        if (agent.status === 'active') throw new Refusal('invitation-used');
+        if (agent.status === 'active') throw new Refusal('agent-already-active');
         if (agent.status === 'disabled') throw new Refusal('account-disabled');
         const now = deps.clock.now();
         const recent = await trx
@@ -136,6 +138,27 @@ export function createInvitationService(deps: InvitationDeps): InvitationService
         log.error({ err, agentId }, 'invitation saved, but its email could not be sent');
         return { agentId, expiresAt: issued.expiresAt, mail: 'failed' };
       }
+    },
+
+    async state(agentId) {
+      const { db } = deps.database;
+      const agent = await db.selectFrom('agent').select(['status', 'email']).where('id', '=', agentId).executeTakeFirst();
+      if (!agent) throw new Refusal('not-found');
+      if (agent.status !== 'pending') return { invitation: null };
+      // The newest link for the address it has now: older ones are dead, and one for an old address confirms nothing.
+      const row = await db
+        .selectFrom('invitation')
+        .selectAll()
+        .where('agent_id', '=', agentId)
+        .where('email', '=', agent.email)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      if (!row) return { invitation: null };
+      return {
+        invitation: { email: row.email, createdAt: row.created_at, expiresAt: row.expires_at, sentAt: row.sent_at, failedAt: row.send_failed_at, failure: mailFailureIn(row.send_error) },
+      };
     },
 
     accept: (token, password, address) => acceptInvitation(team, token, password, address),

@@ -18,7 +18,8 @@ export interface ReceivedMail {
  * server tests, the end-to-end tests' team side and the lab: what
  * the service sends over SMTP lands in `mails`. `stop()` takes it down (the
  * port refuses connections) and `start()` brings it back on the same port —
- * a mail server that is down for a while.
+ * a mail server that is down for a while. Like a real one, it refuses
+ * mailboxes it does not have: any address starting `nobody` gets 550.
  */
 export interface SmtpInbox {
   readonly url: string;
@@ -44,6 +45,10 @@ export async function startSmtpInbox(options: { port?: number; onMail?: (mail: R
       disabledCommands: ['STARTTLS', 'AUTH'],
       authOptional: true,
       logger: false,
+      onRcptTo(address, _session, callback) {
+        if (address.address.startsWith('nobody')) return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+        callback();
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));

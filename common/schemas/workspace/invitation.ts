@@ -34,3 +34,34 @@ export const invitationSentSchema = z.object({
   mail: z.enum(['sent', 'failed']),
 });
 export type InvitationSent = z.infer<typeof invitationSentSchema>;
+
+/**
+ * Why the mail server did not take an invitation email, as a code (the
+ * app says it in words): it could not be reached, it refused the service's
+ * login, it refused the recipient's address, or it refused for another
+ * reason.
+ */
+export const MAIL_FAILURES = ['mail-server-unreachable', 'mail-login-refused', 'recipient-refused', 'mail-refused'] as const;
+export type MailFailure = (typeof MAIL_FAILURES)[number];
+
+/**
+ * `GET /api/v1/agents/:id/invitation` (admins): the agent's open invitation —
+ * when it was made and sent, or that its email did not go out and why —
+ * or null when none is open (the agent is active, disabled, or its last
+ * link was used or has expired… an expired one is still shown, with
+ * `expiresAt` in the past, so the admin knows to resend).
+ */
+export const invitationStateSchema = z.object({
+  invitation: z
+    .object({
+      email: z.string(),
+      createdAt: z.number(),
+      expiresAt: z.number(),
+      /** When the mail server took the email; null while sending or after a failure. */
+      sentAt: z.number().nullable(),
+      failedAt: z.number().nullable(),
+      failure: z.enum(MAIL_FAILURES).nullable(),
+    })
+    .nullable(),
+});
+export type InvitationState = z.infer<typeof invitationStateSchema>;

@@ -37,6 +37,8 @@ export const WORKSPACE_PROBLEMS = [
   'invitation-expired',
   'invitation-used',
   'invitation-invalid',
+  /** Resend refused: the agent has already accepted its invitation and signs in with its password. */
+  'agent-already-active',
   /** `init` or the welcome screen asked to create a workspace that already exists. */
   'workspace-exists',
   /** Nothing set up yet: create the workspace first. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agentListSchema, agentSchema, type Agent, type AgentCreate, type AgentList, type AgentListQuery, type AgentPatch } from '../../../common/schemas/workspace/agent';
 import { auditPageSchema, type AuditPage, type AuditQuery } from '../../../common/schemas/workspace/audit';
+import { invitationSentSchema, invitationStateSchema, type InvitationSent, type InvitationState } from '../../../common/schemas/workspace/invitation';
 import { groupListSchema, groupSchema, type Group, type GroupCreate, type GroupList, type GroupPatch } from '../../../common/schemas/workspace/group';
 import { teamStatusSchema, type TeamStatus } from '../../../common/schemas/workspace/live';
 import { createWorkspaceRequest } from './workspace-http';
@@ -23,6 +24,8 @@ export interface TeamClient {
   updateAgent(access: TeamAccess, id: string, patch: AgentPatch): Promise<Agent>;
   deleteAgent(access: TeamAccess, id: string): Promise<void>;
   agentAudit(access: TeamAccess, id: string, query: AuditQuery): Promise<AuditPage>;
+  agentInvitation(access: TeamAccess, id: string): Promise<InvitationState>;
+  resendInvitation(access: TeamAccess, id: string): Promise<InvitationSent>;
   listGroups(access: TeamAccess): Promise<GroupList>;
   createGroup(access: TeamAccess, body: GroupCreate): Promise<Group>;
   updateGroup(access: TeamAccess, id: string, patch: GroupPatch): Promise<Group>;
@@ -51,6 +54,8 @@ export function createTeamClient(fetchImpl: typeof fetch = fetch): TeamClient {
     updateAgent: ({ url, token }, id, patch) => call(url, `/api/v1/agents/${path(id)}`, agentSchema, { method: 'PATCH', body: patch, token }),
     deleteAgent: async ({ url, token }, id) => void (await call(url, `/api/v1/agents/${path(id)}`, noBody, { method: 'DELETE', token })),
     agentAudit: ({ url, token }, id, query) => call(url, `/api/v1/agents/${path(id)}/audit${queryString(query)}`, auditPageSchema, { token }),
+    agentInvitation: ({ url, token }, id) => call(url, `/api/v1/agents/${path(id)}/invitation`, invitationStateSchema, { token }),
+    resendInvitation: ({ url, token }, id) => call(url, `/api/v1/agents/${path(id)}/invitation`, invitationSentSchema, { method: 'POST', body: {}, token }),
     listGroups: ({ url, token }) => call(url, '/api/v1/groups', groupListSchema, { token }),
     createGroup: ({ url, token }, body) => call(url, '/api/v1/groups', groupSchema, { method: 'POST', body, token }),
     updateGroup: ({ url, token }, id, patch) => call(url, `/api/v1/groups/${path(id)}`, groupSchema, { method: 'PATCH', body: patch, token }),

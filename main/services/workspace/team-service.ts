@@ -1,5 +1,6 @@
 import type { Agent, AgentCreate, AgentList, AgentListQuery, AgentPatch } from '../../../common/schemas/workspace/agent';
 import type { AuditPage, AuditQuery } from '../../../common/schemas/workspace/audit';
+import type { InvitationSent, InvitationState } from '../../../common/schemas/workspace/invitation';
 import type { Group, GroupCreate, GroupList, GroupPatch } from '../../../common/schemas/workspace/group';
 import type { TeamStatus } from '../../../common/schemas/workspace/live';
 import { UserFacingError } from '../user-facing-error';
@@ -24,6 +25,10 @@ export interface TeamService {
   updateAgent(id: string, patch: AgentPatch): Promise<Agent>;
   deleteAgent(id: string): Promise<void>;
   agentAudit(id: string, query: AuditQuery): Promise<AuditPage>;
+  /** A pending agent's open invitation: sent when, or not delivered and why. */
+  agentInvitation(id: string): Promise<InvitationState>;
+  /** A new invitation email for a pending agent (the old link dies); rate-limited by the workspace. */
+  resendInvitation(id: string): Promise<InvitationSent>;
   listGroups(): Promise<GroupList>;
   createGroup(body: GroupCreate): Promise<Group>;
   updateGroup(id: string, patch: GroupPatch): Promise<Group>;
@@ -63,6 +68,8 @@ export function createTeamService(deps: {
     updateAgent: (id, patch) => asAdmin((a) => client.updateAgent(a, id, patch)),
     deleteAgent: (id) => asAdmin((a) => client.deleteAgent(a, id)),
     agentAudit: (id, query) => asAdmin((a) => client.agentAudit(a, id, query)),
+    agentInvitation: (id) => asAdmin((a) => client.agentInvitation(a, id)),
+    resendInvitation: (id) => asAdmin((a) => client.resendInvitation(a, id)),
     listGroups: () => asAdmin((a) => client.listGroups(a)),
     createGroup: (body) => asAdmin((a) => client.createGroup(a, body)),
     updateGroup: (id, patch) => asAdmin((a) => client.updateGroup(a, id, patch)),

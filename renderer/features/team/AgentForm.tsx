@@ -8,7 +8,9 @@ import { FormField } from '../setup/FormField';
 import { FormProblem } from '../setup/FormStatus';
 import { fieldProblemText } from '../setup/field-problem-text';
 import { AGENT_FIELDS, agentFormValues, emptyAgentForm, isDirty, lockedFields, roleChoices, toCreateBody, toPatch, type AgentField, type AgentFormValues, type Editor } from './agent-form';
+import { AgentActivity } from './AgentActivity';
 import { GroupChoices } from './GroupChoices';
+import { InvitationPanel } from './InvitationPanel';
 
 export interface AgentFormProps {
   /** The agent being edited, as read from the workspace; null to add one. */
@@ -109,7 +111,7 @@ export function AgentForm({ agent, editor, onClose }: AgentFormProps) {
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         {title}
       </h2>
-      {base?.status === 'pending' && <p className="field-hint">Invited — pending until they accept the invitation email.</p>}
+      {base && <InvitationPanel agent={base} />}
       <FormProblem message={message} />
       <FormField label="Full name" autoComplete="off" required {...bind('fullName')} />
       <FormField label="Email" type="email" autoComplete="off" required {...bind('email')} hint={locked.email ?? (base ? undefined : 'The invitation goes to this address')} />
@@ -135,6 +137,7 @@ export function AgentForm({ agent, editor, onClose }: AgentFormProps) {
           The Owner cannot be deleted; hand over ownership first.
         </p>
       )}
+      {base && <AgentActivity agentId={base.id} />}
       {asking === 'delete' && base && (
         <ConfirmDialog title={`Delete ${base.fullName}?`} confirmLabel="Delete agent" destructive busy={busy} onConfirm={() => void confirmDelete()} onCancel={() => setAsking(null)}>
           <p>

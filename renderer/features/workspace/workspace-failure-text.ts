@@ -25,6 +25,7 @@ const TEXT: Record<WorkspaceFailure, (retryAfterSec?: number) => string> = {
   'invitation-expired': () => 'This invitation has expired. Ask your administrator to send a new one.',
   'invitation-used': () => 'This invitation was already used. Sign in with your email and password.',
   'invitation-invalid': () => 'This invitation link is not valid. Ask your administrator to send a new one.',
+  'agent-already-active': () => 'This agent has already accepted the invitation and signs in with their own password: there is nothing to resend.',
   'workspace-exists': () => 'This workspace is already set up. Sign in instead.',
   'workspace-missing': () => 'This workspace is not set up yet. Ask your administrator.',
   'payload-too-large': () => 'That is too large to save (a smaller picture may help).',

@@ -77,6 +77,21 @@ describe.each(DIALECTS)("the app's Team area against a real workspace (%s)", (di
     expect((await refusal(team.getAgent(added.id))).workspace).toEqual({ failure: 'not-found' });
   });
 
+  it('an admin reads a pending agent’s invitation and resends it; past the limit it is told when to try again, and once active there is nothing to resend', async () => {
+    const { team } = await appSignedIn('ana@example.com');
+    const hal = await team.createAgent({ email: 'hal@example.com', fullName: 'Hal Hurst', extension: '160', role: 'basic', groupIds: [everyone] });
+    const now = server.clock.now();
+    expect(await team.agentInvitation(hal.id)).toEqual({ invitation: { email: 'hal@example.com', createdAt: now, expiresAt: expect.any(Number), sentAt: now, failedAt: null, failure: null } });
+    for (let i = 0; i < 3; i++) expect(await team.resendInvitation(hal.id)).toMatchObject({ agentId: hal.id, mail: 'sent' });
+    const limited = await refusal(team.resendInvitation(hal.id));
+    expect(limited.workspace).toEqual({ failure: 'rate-limited', retryAfterSec: 3600 });
+
+    const ivy = await team.createAgent({ email: 'ivy@example.com', fullName: 'Ivy Ives', extension: '161', role: 'basic', groupIds: [everyone] });
+    await server.db.database.db.updateTable('agent').set({ status: 'active' }).where('id', '=', ivy.id).execute();
+    expect(await team.agentInvitation(ivy.id)).toEqual({ invitation: null });
+    expect((await refusal(team.resendInvitation(ivy.id))).workspace).toEqual({ failure: 'agent-already-active' });
+  });
+
   it('names the field when an extension or email is taken', async () => {
     const { team } = await appSignedIn('ana@example.com');
     expect((await refusal(team.createAgent({ email: 'cy@example.com', fullName: 'Cy', extension: '100', role: 'basic', groupIds: [everyone] }))).fields).toEqual({ extension: 'extension-taken' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PASSWORD } from '../../../common/schemas/workspace/auth';
 import { requestForLog } from '../../../server/app';
+import { invitationStateSchema } from '../../../common/schemas/workspace/invitation';
 import { RESEND_LIMIT } from '../../../server/services/invitations';
 import { DIALECTS } from '../support/databases';
 import { linkIn, tokenOf } from '../../support/smtp-inbox';
@@ -32,6 +33,10 @@ describe.each(DIALECTS)('invitations when the mail server is down (%s)', (dialec
     const [row] = await invitations(agent.id);
     expect(row).toMatchObject({ sent_at: null, send_failed_at: team.server.clock.now() });
     expect(row!.send_error).toMatch(/ECONNREFUSED|connect/i);
+    // The admin's app is told it did not go out, and why, as a code.
+    expect(invitationStateSchema.parse((await team.owner.get(`/api/v1/agents/${agent.id}/invitation`)).json())).toEqual({
+      invitation: { email: `down${n}@example.com`, createdAt: team.server.clock.now(), expiresAt: row!.expires_at, sentAt: null, failedAt: team.server.clock.now(), failure: 'mail-server-unreachable' },
+    });
 
     // Still down: the admin hears that this resend did not go out either, and it does not use up the allowance.
     for (let i = 0; i < RESEND_LIMIT.count + 1; i++) {
@@ -49,6 +54,14 @@ describe.each(DIALECTS)('invitations when the mail server is down (%s)', (dialec
     expect((await signIn(team.server, agent.email, PASSWORD)).statusCode).toBe(200);
     const rows = await invitations(agent.id);
     expect(rows.at(-1)).toMatchObject({ sent_at: expect.any(Number), send_failed_at: null, send_error: null });
+  });
+
+  it('a recipient the mail server refuses is recorded as such, and the admin reads it with the invitation', async () => {
+    const res = await team.owner.post('/api/v1/agents', { email: `nobody${n}@example.com`, fullName: 'No Body', extension: String(750 + n), role: 'basic', groupIds: [team.ws.groupId] });
+    expect(res.statusCode).toBe(201);
+    const state = invitationStateSchema.parse((await team.owner.get(`/api/v1/agents/${res.json().id}/invitation`)).json());
+    expect(state.invitation).toMatchObject({ sentAt: null, failedAt: team.server.clock.now(), failure: 'recipient-refused' });
+    expect(team.inbox.to(`nobody${n}@example.com`)).toEqual([]);
   });
 
   it('an email change while the mail server is down still saves the change; resend sends the confirmation', async () => {

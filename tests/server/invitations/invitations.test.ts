@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sessionSchema } from '../../../common/schemas/workspace/auth';
-import { invitationSentSchema } from '../../../common/schemas/workspace/invitation';
+import { invitationSentSchema, invitationStateSchema } from '../../../common/schemas/workspace/invitation';
 import { INVITATION_TTL_MS } from '../../../server/services/invitation-links';
 import { RESEND_LIMIT } from '../../../server/services/invitations';
 import { digestHashes } from '../../../server/services/sip-provisioning';
@@ -147,6 +147,23 @@ describe.each(DIALECTS)('inviting an agent by email (%s)', (dialect) => {
     }
   });
 
+  it('an admin reads when the open invitation was sent; a resend replaces it; none once the agent is active', async () => {
+    const { agent, token } = await inviteAgent(team, n);
+    const state = () => team.owner.get(`/api/v1/agents/${agent.id}/invitation`).then((r) => invitationStateSchema.parse(r.json()));
+    const sentAt = team.server.clock.now();
+    expect(await state()).toEqual({ invitation: { email: agent.email, createdAt: sentAt, expiresAt: sentAt + INVITATION_TTL_MS, sentAt, failedAt: null, failure: null } });
+    team.server.clock.advance(60_000);
+    await team.owner.post(`/api/v1/agents/${agent.id}/invitation`, {});
+    expect((await state()).invitation).toMatchObject({ createdAt: sentAt + 60_000, sentAt: sentAt + 60_000 });
+    await submitForm(team.server, tokenOf(linkIn(team.inbox.last(agent.email))), PASSWORD);
+    expect(await state()).toEqual({ invitation: null });
+    expect(token).not.toBe(tokenOf(linkIn(team.inbox.last(agent.email))));
+
+    const basic = await seedAgent(team.server, { role: 'basic', groupId: team.ws.groupId });
+    expect((await teamClient(team.server, basic.token).get(`/api/v1/agents/${agent.id}/invitation`)).statusCode).toBe(403);
+    expect((await team.owner.get('/api/v1/agents/00000000-0000-4000-8000-00000000dead/invitation')).statusCode).toBe(404);
+  });
+
   it('resending kills the old link, and the new one works', async () => {
     const { agent, token: old } = await inviteAgent(team, n);
     const res = await team.owner.post(`/api/v1/agents/${agent.id}/invitation`, {});
@@ -191,7 +208,7 @@ describe.each(DIALECTS)('inviting an agent by email (%s)', (dialect) => {
     const { agent, token } = await inviteAgent(team, n);
     await submitForm(team.server, token, PASSWORD);
     const active = await team.owner.post(`/api/v1/agents/${agent.id}/invitation`, {});
-    expect([active.statusCode, active.json()]).toEqual([410, { problem: 'invitation-used' }]);
+    expect([active.statusCode, active.json()]).toEqual([409, { problem: 'agent-already-active' }]);
 
     const disabled = await seedAgent(team.server, { role: 'basic', groupId: team.ws.groupId, status: 'disabled' });
     expect((await team.owner.post(`/api/v1/agents/${disabled.id}/invitation`, {})).json()).toEqual({ problem: 'account-disabled' });
