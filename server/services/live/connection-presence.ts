@@ -51,6 +51,8 @@ export function trackConnections(deps: { database: Database; clock: Clock; live:
   const graceMs = deps.graceMs ?? PRESENCE_GRACE_MS;
   /** Writes in flight (a join's row, a close): a tick waits for them so it sees this replica as it is. */
   const writes = new Set<Promise<unknown>>();
+  /** This replica's open connections (only to skip the heartbeat write when there are none: SQLite has one writer). */
+  let open = 0;
   let stopped = false;
   let running: Promise<void> | null = null;
 
@@ -63,7 +65,7 @@ export function trackConnections(deps: { database: Database; clock: Clock; live:
   const sweep = async (): Promise<void> => {
     await Promise.all([...writes].map((w) => w.catch(() => undefined)));
     const now = deps.clock.now();
-    await db.updateTable('live_connection').set({ seen_at: now }).where('replica', '=', replica).where('closed_at', 'is', null).execute();
+    if (open > 0) await db.updateTable('live_connection').set({ seen_at: now }).where('replica', '=', replica).where('closed_at', 'is', null).execute();
     const gone = await db
       .updateTable('agent_status')
       .set({ presence: 'offline', on_call: 0, updated_at: now })
@@ -115,10 +117,12 @@ export function trackConnections(deps: { database: Database; clock: Clock; live:
     async opened(agentId) {
       const id = randomUUID();
       await track(db.insertInto('live_connection').values({ id, agent_id: agentId, replica, seen_at: deps.clock.now(), closed_at: null }).execute());
+      open += 1;
       return id;
     },
     closed(connectionId) {
       if (stopped) return;
+      open -= 1;
       void track(db.updateTable('live_connection').set({ closed_at: deps.clock.now() }).where('id', '=', connectionId).where('closed_at', 'is', null).execute()).catch((err: unknown) =>
         deps.log.error({ err }, 'presence: recording a closed connection failed'),
       );
