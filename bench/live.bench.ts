@@ -13,12 +13,16 @@ import { median, percentile } from './stats';
  * status), one agent changes presence: how long until every app has the
  * event — from the PUT /api/v1/me/status request to the last app's socket
  * receiving it, over real loopback WebSockets — and how long each single
- * delivery takes. On SQLite (in-process bus) and PostgreSQL (LISTEN/NOTIFY).
+ * delivery takes. Then an admin edits one Basic agent 200 times: from the
+ * PATCH to that agent's own app receiving `agent-changed` with the new
+ * version (the 200 admins' apps hear each edit too). On SQLite (in-process
+ * bus) and PostgreSQL (LISTEN/NOTIFY).
  * `npm run bench:live`. Prints median / p99; asserts nothing about time.
  */
 
 const CLIENTS = 200;
 const RUNS = 50;
+const EDITS = 200;
 
 let postgres: PostgresHandle;
 beforeAll(async () => {
@@ -69,5 +73,37 @@ describe.each<Dialect>(['sqlite', 'postgres'])('push channel on %s', (dialect) =
     }
     const f = (xs: number[]) => `${median(xs).toFixed(1)} / ${percentile(xs, 99).toFixed(1)} ms`;
     console.log(`\n${dialect} — ${CLIENTS} connected apps, ${RUNS} presence changes (median / p99)\n  all ${CLIENTS} updated: ${f(allUpdated)}\n  each delivery: ${f(each)}`);
+  }, 120_000);
+
+  it(`an admin's edit reaches the agent's app (${EDITS} edits)`, async () => {
+    const bea = await seedAgent(server, { role: 'basic', groupId: ws.groupId, fullName: 'Bea Basic' });
+    const socket = new WebSocket(await liveUrl(server));
+    await new Promise((resolve) => socket.once('open', resolve));
+    const ready = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(JSON.stringify({ type: 'hello', token: bea.token }));
+    await ready;
+    /** Resolves when Bea's app hears of the given version of her record. */
+    let waiting: { version: number; resolve: (at: number) => void } | null = null;
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { type: string; event?: { type: string; agentId: string; version: number } };
+      if (message.event?.type === 'agent-changed' && message.event.agentId === bea.id && message.event.version === waiting?.version) waiting.resolve(performance.now());
+    });
+    const admin = teamClient(server, ws.owner.token);
+    const times: number[] = [];
+    let version = 1;
+    try {
+      for (let run = -1; run < EDITS; run += 1) {
+        const heard = new Promise<number>((resolve) => (waiting = { version: version + 1, resolve }));
+        const start = performance.now();
+        const res = await admin.patch(`/api/v1/agents/${bea.id}`, { version, fullName: `Bea ${run + 1}` });
+        if (res.statusCode !== 200) throw new Error(`edit answered ${res.statusCode}: ${res.body}`);
+        version = (res.json() as { version: number }).version;
+        const at = await heard;
+        if (run >= 0) times.push(at - start);
+      }
+    } finally {
+      socket.close();
+    }
+    console.log(`\n${dialect} — admin edits an agent, ${EDITS} edits, ${CLIENTS} admin apps connected too (median / p99)\n  agent's app has the event: ${median(times).toFixed(1)} / ${percentile(times, 99).toFixed(1)} ms`);
   }, 120_000);
 });

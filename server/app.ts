@@ -9,7 +9,6 @@ import { profileRoutes } from './routes/profile-routes';
 import { authRoutes } from './routes/auth-routes';
 import { liveRoutes } from './routes/live-routes';
 import { statusRoutes } from './routes/status-routes';
-import { watchRegistrations } from './services/registration-watch';
 import { workspaceRoutes } from './routes/workspace-routes';
 import type { ServerContext } from './server-context';
 
@@ -51,9 +50,8 @@ export async function buildServer(context: ServerContext, options: { logger?: bo
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(liveRoutes(context));
   await app.register(statusRoutes(context));
-  const registrations = watchRegistrations({ database: context.database, clock: context.clock, live: context.bus, log: app.log });
   app.addHook('onClose', async () => {
-    await registrations.stop();
+    await context.registrations.stop();
     await context.live.close();
     await context.bus.close();
   });

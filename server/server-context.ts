@@ -9,7 +9,9 @@ import type { ConfirmationRequests } from './services/confirmation-requests';
 import { createInvitationService, type InvitationService } from './services/invitations';
 import { defaultLiveBindings, type LiveBindings } from './services/live-bindings';
 import { createEventBus, type EventBus } from './services/live/event-bus';
+import { trackConnections, type ConnectionPresence } from './services/live/connection-presence';
 import { LiveHub } from './services/live/live-hub';
+import { watchRegistrations, type RegistrationWatch } from './services/registration-watch';
 import type { ServiceLog } from './services/team-writes';
 
 /**
@@ -33,6 +35,10 @@ export interface ServerContext {
   bus: EventBus;
   /** This replica's push connections (`GET /api/v1/live`). */
   live: LiveHub;
+  /** This replica's connections in the database: presence turns Offline when an app is gone past the grace. */
+  connections: ConnectionPresence;
+  /** Reads Kamailio's `location` every second and announces registration changes. */
+  registrations: RegistrationWatch;
 }
 
 export interface ServerParts {
@@ -55,9 +61,12 @@ export function createServerContext(parts: ServerParts): ServerContext {
   const log = parts.log ?? consoleLog;
   const bus = createEventBus(parts.database, { clock: parts.clock, log, databaseUrl: parts.config.databaseUrl });
   const invitations = createInvitationService({ database: parts.database, config: parts.config, clock: parts.clock, mailer: parts.mailer ?? mailerFor(parts.config, log), log, live: bus });
+  const connections = trackConnections({ database: parts.database, clock: parts.clock, live: bus, log });
   return {
     bus,
-    live: new LiveHub({ database: parts.database, bus, tokens, clock: parts.clock, log }),
+    live: new LiveHub({ database: parts.database, bus, tokens, clock: parts.clock, log, connections }),
+    connections,
+    registrations: watchRegistrations({ database: parts.database, clock: parts.clock, live: bus, log }),
     database: parts.database,
     config: parts.config,
     clock: parts.clock,

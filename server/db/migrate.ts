@@ -2,6 +2,7 @@ import { Migrator, type Migration } from 'kysely';
 import { workspaceSchema } from './migrations/0001-workspace';
 import { invitationDelivery } from './migrations/0002-invitations';
 import { statusSchema } from './migrations/0003-status';
+import { liveConnections } from './migrations/0004-live-connections';
 import type { Database, Dialect } from './open-database';
 
 /** Every migration in order; names sort, and a name never changes once shipped. */
@@ -10,6 +11,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0001-workspace': workspaceSchema(dialect),
     '0002-invitations': invitationDelivery(dialect),
     '0003-status': statusSchema(dialect),
+    '0004-live-connections': liveConnections(dialect),
   };
 }
 

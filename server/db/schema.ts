@@ -26,6 +26,7 @@ export interface Schema {
   dbaliases: KamailioAliasTable;
   agent_status: AgentStatusTable;
   live_event: LiveEventTable;
+  live_connection: LiveConnectionTable;
   location: KamailioLocationTable;
 }
 
@@ -172,6 +173,16 @@ export interface LiveEventTable {
   seq: Generated<number>;
   at: number;
   payload: string;
+}
+
+/** One app's push connection on some replica (0004): heartbeat `seen_at`, `closed_at` once it closed. */
+export interface LiveConnectionTable {
+  id: string;
+  agent_id: string;
+  /** The replica holding it (a random id per process): its heartbeat and its shutdown touch only its own rows. */
+  replica: string;
+  seen_at: number;
+  closed_at: number | null;
 }
 
 /**

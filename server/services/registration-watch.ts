@@ -26,7 +26,13 @@ export const REGISTRATION_POLL_MS = 1_000;
  * last state announced, changed with a compare-and-set, so exactly one
  * replica announces each change.
  */
-export function watchRegistrations(deps: { database: Database; clock: Clock; live: LivePublisher; log: ServiceLog; intervalMs?: number }): { stop(): Promise<void>; tick(): Promise<void> } {
+export interface RegistrationWatch {
+  /** Reads `location` now (or waits for the read under way) and announces what changed. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function watchRegistrations(deps: { database: Database; clock: Clock; live: LivePublisher; log: ServiceLog; intervalMs?: number }): RegistrationWatch {
   let last: string | null = null;
   let running: Promise<void> | null = null;
   const tick = async (): Promise<void> => {
@@ -48,7 +54,11 @@ export function watchRegistrations(deps: { database: Database; clock: Clock; liv
   timer.unref();
   void guarded();
   return {
-    tick: guarded,
+    // A read that starts after this call: one under way may have read before the change the caller made.
+    async tick() {
+      await running;
+      await guarded();
+    },
     async stop() {
       clearInterval(timer);
       await running;

@@ -5,6 +5,7 @@ import type { Database } from '../../db/open-database';
 import type { AccessTokens } from '../access-tokens';
 import type { Clock } from '../clock';
 import type { ServiceLog } from '../team-writes';
+import type { ConnectionPresence } from './connection-presence';
 import type { EventBus } from './event-bus';
 
 /** One app's push connection, as the hub sees it (the route adapts the WebSocket). */
@@ -51,7 +52,7 @@ export class LiveHub {
   private readonly unsubscribe: () => void;
   private readonly expiryTimer: NodeJS.Timeout;
 
-  constructor(private readonly deps: { database: Database; bus: EventBus; tokens: AccessTokens; clock: Clock; log: ServiceLog }) {
+  constructor(private readonly deps: { database: Database; bus: EventBus; tokens: AccessTokens; clock: Clock; log: ServiceLog; connections: ConnectionPresence }) {
     this.unsubscribe = deps.bus.subscribe((event) => this.dispatch(event));
     this.expiryTimer = setInterval(() => this.closeExpired(), EXPIRY_CHECK_MS);
     this.expiryTimer.unref();
@@ -74,11 +75,26 @@ export class LiveHub {
       socket.close(refusal ?? LIVE_CLOSE.removed);
       return null;
     }
+    // Its row first: from here on no replica's sweep takes this agent's app for gone.
+    const connectionId = await this.deps.connections.opened(agent.id);
+    let left = false;
+    const leave = () => {
+      this.members.delete(member);
+      if (left) return;
+      left = true;
+      this.deps.connections.closed(connectionId);
+    };
     const member: Member = { socket, agentId: agent.id, role: agent.role, expiresAt: claims.expiresAt, pending: [], lastSeq: 0, queue: createSerialQueue((err) => this.deps.log.error({ err }, 'live: delivering an event failed')) };
     // Listening before reading the log: nothing published meanwhile falls between the two.
     this.members.add(member);
     const { log } = this.deps.bus;
-    const answer = hello.since === undefined ? { seq: await log.currentSeq(), missed: [] } : await log.since(hello.since);
+    let answer: Awaited<ReturnType<typeof log.since>>;
+    try {
+      answer = hello.since === undefined ? { seq: await log.currentSeq(), missed: [] } : await log.since(hello.since);
+    } catch (err) {
+      leave(); // the route closes the socket: its row must not stay open
+      throw err;
+    }
     if ('resync' in answer) {
       socket.send({ type: 'resync-required', seq: answer.seq });
     } else {
@@ -88,7 +104,7 @@ export class LiveHub {
     const waiting = member.pending ?? [];
     member.pending = null;
     for (const event of waiting) void member.queue.run(() => this.deliver(member, event));
-    return () => this.members.delete(member);
+    return leave;
   }
 
   async close(): Promise<void> {
@@ -96,6 +112,7 @@ export class LiveHub {
     clearInterval(this.expiryTimer);
     for (const member of this.members) member.socket.close(1001);
     this.members.clear();
+    await this.deps.connections.stop();
   }
 
   private dispatch(event: SequencedEvent): void {
