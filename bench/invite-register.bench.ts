@@ -7,7 +7,7 @@ import { startPostgres, type PostgresHandle } from '../tests/support/postgres.mj
 import { acceptJson, PUBLIC_URL } from '../tests/server/invitations/invitation-support';
 import { startWorkspaceKamailio } from '../tests/server/support/kamailio';
 import { seedTeam, seedWorkspace, type SeededWorkspace } from '../tests/server/support/seed';
-import { linkIn, startSmtpInbox, tokenOf, type SmtpInbox } from '../tests/server/support/smtp-inbox';
+import { linkIn, startSmtpInbox, tokenOf, type SmtpInbox } from '../tests/support/smtp-inbox';
 import { newAgentBody, teamClient } from '../tests/server/support/team-client';
 import { startTestServer, type TestServer } from '../tests/server/support/test-server';
 import { median, percentile } from './stats';
