@@ -22,6 +22,7 @@ import { createWorkspaceClient, type WorkspaceClient } from './services/workspac
 import { WorkspaceSession } from './services/workspace/workspace-session';
 import { createTeamClient, type TeamClient } from './services/workspace/team-client';
 import { createTeamService } from './services/workspace/team-service';
+import type { TeamCopyStore } from './services/workspace/team-copy-store';
 import { LiveSync, type TeamEvents } from './services/workspace/live-sync';
 import { wsLiveSocket, type LiveSocketFactory } from './services/workspace/live-socket';
 import { createStatusReporter } from './services/workspace/status-reporter';
@@ -41,6 +42,8 @@ export interface RingdeskPorts {
   history: HistoryStore;
   /** Recordings (the app and tests: a recordings/ folder in the data folder). */
   recordings: RecordingStore;
+  /** The last copy of the team read, for reading offline (the app and tests: team-copy.json in the data folder). */
+  teamCopy: TeamCopyStore;
   log: Logger;
   /** The team workspace's HTTP API (the real one by default; tests point it at a real server too). */
   workspaceClient?: WorkspaceClient;
@@ -101,6 +104,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     log,
     instanceId: () => sipAccounts.instanceId(),
     connectionChanged: () => void publisher.publish(),
+    forgetTeamCopy: () => ports.teamCopy.clear(),
   });
   /** Where the phone's SIP account comes from: the workspace while signed in, the typed-in account otherwise. */
   const accounts = {
@@ -249,7 +253,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
         await publisher.publish();
       },
     },
-    team: createTeamService({ session: workspace, client: ports.teamClient ?? createTeamClient(), sessionChanged: () => void publisher.publish() }),
+    team: createTeamService({ session: workspace, client: ports.teamClient ?? createTeamClient(), copies: ports.teamCopy, log, sessionChanged: () => void publisher.publish() }),
     presence,
     preferences: {
       update: async (patch) => {
@@ -290,7 +294,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
       liveSync.stop();
       teamPush.stop();
       await registration.quit(timeoutMs);
-      await Promise.all([publisher.settled(), ports.history.flush()]);
+      await Promise.all([publisher.settled(), ports.history.flush(), ports.teamCopy.flush()]);
     },
   };
 }

@@ -14,6 +14,7 @@ import { systemClock } from './ports/clock';
 import { createSenderTrust } from './security/sender-trust';
 import { createFileHistoryStore } from './services/call-history/file-history-store';
 import { createRecordingStore } from './services/recordings/recording-store';
+import { createFileTeamCopyStore } from './services/workspace/team-copy-store';
 import { createRingdesk } from './create-ringdesk';
 import { SettingsUnavailableError } from './services/settings-file';
 import { watchNetwork } from './services/network-watch';
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
     notifier: createElectronNotifier(),
     history: createFileHistoryStore({ dir: app.getPath('userData'), log }),
     recordings: createRecordingStore({ dir: path.join(app.getPath('userData'), 'recordings'), now: () => systemClock.now() }),
+    teamCopy: createFileTeamCopyStore({ dir: app.getPath('userData'), now: () => systemClock.now(), log }),
     log,
     showWindow,
     requestQuit: () => app.quit(),

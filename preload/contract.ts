@@ -19,6 +19,7 @@ import { appSnapshotSchema, type AppSnapshot } from '../common/schemas/snapshot'
 import { agentCreateSchema, agentListQuerySchema, agentPatchSchema, idSchema, type Agent, type AgentList } from '../common/schemas/workspace/agent';
 import { auditQuerySchema, type AuditPage } from '../common/schemas/workspace/audit';
 import { teamUpdateSchema, type TeamStatus } from '../common/schemas/workspace/live';
+import type { TeamCopy } from '../common/schemas/workspace/team-copy';
 import type { InvitationSent, InvitationState } from '../common/schemas/workspace/invitation';
 import { groupCreateSchema, groupPatchSchema, type Group, type GroupList } from '../common/schemas/workspace/group';
 
@@ -126,6 +127,8 @@ export const contract = {
     deleteGroup: invoke('ringdesk:team:delete-group', z.strictObject({ id: idSchema }), returns<null>()),
     /** Every teammate's status (registered, presence, on a call); `teamChanged` events keep it current. */
     status: invoke('ringdesk:team:status', noArgs, returns<TeamStatus>()),
+    /** The last copy of the team main read (kept across restarts), for reading while the workspace is unreachable; null when none is kept. */
+    copy: invoke('ringdesk:team:copy', noArgs, returns<TeamCopy | null>()),
   },
   presence: {
     set: invoke('ringdesk:presence:set', presenceSchema, returns<AppSnapshot>()),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { CONNECTION_TICK_MS, PRESENCE_GRACE_MS } from './services/live/connection-presence';
 
 /**
  * The service's settings, from the environment, with defaults that make
@@ -26,6 +27,8 @@ export interface ServerConfig {
   tls: { certFile: string; keyFile: string } | undefined;
   /** Set when a TLS proxy sits in front, so a non-loopback plain listener is allowed. */
   behindTlsProxy: boolean;
+  /** An app gone this long shows Offline; each replica refreshes its connections and sweeps every `tickMs` (services/live/connection-presence.ts). */
+  presence: { graceMs: number; tickMs: number };
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -50,6 +53,8 @@ const envSchema = z.object({
   RINGDESK_TLS_CERT: z.string().optional(),
   RINGDESK_TLS_KEY: z.string().optional(),
   RINGDESK_BEHIND_TLS_PROXY: z.enum(['0', '1']).default('0'),
+  RINGDESK_PRESENCE_GRACE_SEC: z.coerce.number().min(0.5).max(3600).default(PRESENCE_GRACE_MS / 1000),
+  RINGDESK_PRESENCE_TICK_SEC: z.coerce.number().min(0.1).max(60).default(CONNECTION_TICK_MS / 1000),
 });
 
 /** Reads the environment; throws one readable message per wrong setting. */
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     mailFrom: e.MAIL_FROM,
     tls,
     behindTlsProxy: e.RINGDESK_BEHIND_TLS_PROXY === '1',
+    presence: { graceMs: Math.round(e.RINGDESK_PRESENCE_GRACE_SEC * 1000), tickMs: Math.round(e.RINGDESK_PRESENCE_TICK_SEC * 1000) },
   };
   assertTransportIsSafe(config);
   return config;

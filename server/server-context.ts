@@ -61,7 +61,7 @@ export function createServerContext(parts: ServerParts): ServerContext {
   const log = parts.log ?? consoleLog;
   const bus = createEventBus(parts.database, { clock: parts.clock, log, databaseUrl: parts.config.databaseUrl });
   const invitations = createInvitationService({ database: parts.database, config: parts.config, clock: parts.clock, mailer: parts.mailer ?? mailerFor(parts.config, log), log, live: bus });
-  const connections = trackConnections({ database: parts.database, clock: parts.clock, live: bus, log });
+  const connections = trackConnections({ database: parts.database, clock: parts.clock, live: bus, log, graceMs: parts.config.presence.graceMs, intervalMs: parts.config.presence.tickMs });
   return {
     bus,
     live: new LiveHub({ database: parts.database, bus, tokens, clock: parts.clock, log, connections }),

@@ -66,6 +66,7 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
         return null;
       },
       status: () => services.team.status(),
+      copy: () => services.team.copy(),
     },
     presence: {
       set: async (next) => {

@@ -49,6 +49,11 @@ export function createTeamLiveSlice({ desktop }: RingdeskDeps): StateCreator<Rin
       refreshTeamStatus: async () => {
         const result = await desktop.team.status();
         if (result.ok) patch({ statuses: Object.fromEntries(result.value.agents.map((a) => [a.agentId, a])) });
+        else if (result.error.code === 'workspace' && result.error.failure === 'workspace-unreachable' && Object.keys(get().teamLive.statuses).length === 0) {
+          // Nothing known this session: teammates' status as main last kept it (the banner says as of when).
+          const kept = await desktop.team.copy();
+          if (kept.ok && kept.value) patch({ statuses: Object.fromEntries(kept.value.statuses.map((a) => [a.agentId, a])) });
+        }
       },
 
       watchTeamList: () => {

@@ -5,13 +5,14 @@ import type { Group, GroupCreate, GroupPatch } from '../../common/schemas/worksp
 import { resendRefusalText } from '../features/team/invitation-text';
 import { teamRefusalText } from '../features/team/team-refusal-text';
 import type { RingdeskDeps, RingdeskState, TeamRefusal, TeamResult, TeamSlice } from './types';
+import type { AgentSummary } from '../../common/schemas/workspace/agent';
 
 /** Agents per page: a few screens' worth; more come as the admin scrolls. */
 export const TEAM_PAGE_SIZE = 100;
 /** The largest page the workspace answers (agentListQuerySchema). */
 const LARGEST_PAGE = 500;
 
-const IDLE: TeamSlice['team'] = { search: '', role: null, groupId: null, agents: [], total: 0, status: 'idle', loadingMore: false, error: null, offline: false, groups: [] };
+const IDLE: TeamSlice['team'] = { search: '', role: null, groupId: null, agents: [], total: 0, status: 'idle', loadingMore: false, error: null, offline: false, offlineAsOf: null, groups: [] };
 
 /**
  * The team as an admin sees it: a page-by-page copy of the agent list
@@ -64,6 +65,26 @@ export function createTeamSlice({ desktop }: RingdeskDeps): StateCreator<Ringdes
       return { ok: true, value: result.value };
     };
 
+    /**
+     * Unreachable: main's kept copy (across restarts) says as of when; when
+     * this window has nothing better yet, it is what the Team area shows,
+     * the filters applied to it here.
+     */
+    const readKeptCopy = async (mine: number) => {
+      const kept = await desktop.team.copy();
+      if (mine !== generation || !kept.ok || !kept.value) return;
+      const copy = kept.value;
+      const { search, role, groupId, status } = get().team;
+      patch({ offlineAsOf: copy.savedAt });
+      if (status === 'ready' && get().team.groups.length > 0) return;
+      const filtered = search || role || groupId;
+      const agents = filtered ? copy.agents.filter((a) => matchesTeamFilter(a, { search, role, groupId })) : copy.agents;
+      patch({
+        ...(status === 'ready' ? {} : { agents, total: filtered ? agents.length : copy.total, status: 'ready' as const }),
+        ...(get().team.groups.length === 0 ? { groups: [...copy.groups].sort((a, b) => a.name.localeCompare(b.name)) } : {}),
+      });
+    };
+
     const loadGroups = async () => {
       const result = await desktop.team.listGroups();
       if (result.ok) patch({ groups: [...result.value.groups].sort((a, b) => a.name.localeCompare(b.name)) });
@@ -84,7 +105,8 @@ export function createTeamSlice({ desktop }: RingdeskDeps): StateCreator<Ringdes
         if (failed) {
           // The last copy stays for reading; the view says why it may be stale.
           patch({ status: get().team.status === 'ready' ? 'ready' : 'failed', error: teamRefusalText(failed), offline: offlineOf(failed) });
-        } else patch({ offline: false });
+          if (offlineOf(failed)) await readKeptCopy(mine);
+        } else patch({ offline: false, offlineAsOf: null });
       },
 
       filterTeam: async (filter) => {
@@ -139,4 +161,15 @@ export function createTeamSlice({ desktop }: RingdeskDeps): StateCreator<Ringdes
       },
     };
   };
+}
+
+/**
+ * The list's filters applied to the kept copy offline, like the workspace
+ * does: role, group, and `search` in the name, email or extension, any case.
+ */
+export function matchesTeamFilter(agent: AgentSummary, filter: Pick<TeamSlice['team'], 'search' | 'role' | 'groupId'>): boolean {
+  if (filter.role && agent.role !== filter.role) return false;
+  if (filter.groupId && !agent.groupIds.includes(filter.groupId)) return false;
+  const needle = filter.search.trim().toLowerCase();
+  return !needle || [agent.fullName, agent.email, agent.extension].some((field) => field.toLowerCase().includes(needle));
 }

@@ -266,6 +266,8 @@ export interface TeamSlice {
     error: string | null;
     /** The workspace could not be reached last time: reading the last copy, edits refused. */
     offline: boolean;
+    /** Offline: when the copy main kept was last brought up to date (ms), or null (online, or no copy kept). */
+    offlineAsOf: number | null;
     groups: Group[];
   };
   /** THE way the copy is brought up to date: the agents held (same filters) and the groups. Push can call it too. */

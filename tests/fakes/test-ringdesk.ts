@@ -6,6 +6,7 @@ import { systemClock } from '../../main/ports/clock';
 import { createFileHistoryStore } from '../../main/services/call-history/file-history-store';
 import { createRecordingStore } from '../../main/services/recordings/recording-store';
 import { createRingdesk } from '../../main/create-ringdesk';
+import { createFileTeamCopyStore } from '../../main/services/workspace/team-copy-store';
 import { FakeShell } from './fake-shell';
 import { FakeVault } from './fake-vault';
 import { MemoryLogger } from './memory-logger';
@@ -24,6 +25,7 @@ export async function createTestRingdesk(options: { dir: string; clock?: Clock; 
     notifier: shell.notifier,
     history: createFileHistoryStore({ dir: options.dir, log }),
     recordings: createRecordingStore({ dir: path.join(options.dir, 'recordings'), now: () => (options.clock ?? systemClock).now() }),
+    teamCopy: createFileTeamCopyStore({ dir: options.dir, now: () => (options.clock ?? systemClock).now(), log }),
     log,
     showWindow: shell.showWindow,
     requestQuit: shell.requestQuit,

@@ -47,6 +47,8 @@ export class WorkspaceSession implements SipAccountSource {
       instanceId: () => Promise<string>;
       /** The workspace became reachable again, or stopped being: the window's copy says so. */
       connectionChanged?: () => void;
+      /** Signed out, or now signed in as someone else or elsewhere: the team copy kept here is not theirs. */
+      forgetTeamCopy?: () => Promise<void>;
     },
   ) {}
 
@@ -249,6 +251,8 @@ export class WorkspaceSession implements SipAccountSource {
   }
 
   private async keep(url: string, session: Session): Promise<void> {
+    const before = (await this.deps.settings.load()).workspace;
+    if (!before || before.url !== url || before.agent.id !== session.agent.id) await this.forgetTeamCopy();
     const info = await this.deps.client.info(url).catch(() => null);
     await this.store(url, info?.name ?? null, session.agent, session.sip, { refreshToken: session.refreshToken, ha1: session.sip.ha1 });
     this.access = { token: session.accessToken, expiresAt: session.accessExpiresAt };
@@ -276,6 +280,11 @@ export class WorkspaceSession implements SipAccountSource {
     this.memorySecrets = null;
     this.connection = 'offline';
     await this.deps.settings.update((doc) => ({ ...doc, workspace: undefined, workspaceSecrets: undefined }));
+    await this.forgetTeamCopy();
+  }
+
+  private async forgetTeamCopy(): Promise<void> {
+    await this.deps.forgetTeamCopy?.().catch((error: unknown) => this.deps.log.warn(`team copy not removed: ${String(error)}`));
   }
 
   private readSecrets(cipher: string | undefined): WorkspaceSecrets | null {

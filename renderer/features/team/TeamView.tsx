@@ -6,6 +6,7 @@ import { AgentForm } from './AgentForm';
 import { AgentList } from './AgentList';
 import { GroupsPanel } from './GroupsPanel';
 import { TEAM_OFFLINE_TEXT } from './team-refusal-text';
+import { teamOfflineAsOfText } from './team-offline-text';
 import './team.css';
 
 type Editing = { kind: 'add' } | { kind: 'edit'; agent: Agent } | null;
@@ -20,6 +21,9 @@ export function TeamView() {
   const watchTeamList = useRingdesk((s) => s.watchTeamList);
   const readAgent = useRingdesk((s) => s.readTeamAgent);
   const offline = useRingdesk((s) => s.team.offline);
+  const offlineAsOf = useRingdesk((s) => s.team.offlineAsOf);
+  // "Today" / "yesterday" for the copy's age, as of opening the area (like the history's day headings).
+  const [openedAt] = useState(() => Date.now());
   const [tab, setTab] = useState<'agents' | 'groups'>('agents');
   const [editing, setEditing] = useState<Editing>(null);
   const [openError, setOpenError] = useState<string | null>(null);
@@ -48,7 +52,7 @@ export function TeamView() {
     <section className="team" aria-label="Team">
       {offline && (
         <p className="team-offline" role="status">
-          {TEAM_OFFLINE_TEXT} Showing the last copy.
+          {offlineAsOf === null ? `${TEAM_OFFLINE_TEXT} Showing the last copy.` : teamOfflineAsOfText(offlineAsOf, openedAt)}
         </p>
       )}
       {changedElsewhere && (

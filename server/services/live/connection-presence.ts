@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LiveEvent } from '../../../common/schemas/workspace/live';
+import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/open-database';
+import type { Schema } from '../../db/schema';
 import type { Clock } from '../clock';
 import type { ServiceLog } from '../team-writes';
 import type { LivePublisher } from './event-bus';
@@ -11,6 +13,16 @@ export const PRESENCE_GRACE_MS = 30_000;
 export const CONNECTION_TICK_MS = 5_000;
 /** An open connection whose replica has not refreshed it for this long is taken as gone (the replica died). */
 export const CONNECTION_STALE_MS = 45_000;
+
+/**
+ * How long an open connection lasts without its replica's refresh: the
+ * grace plus three missed refreshes — with the defaults exactly
+ * {@link CONNECTION_STALE_MS}. A crashed replica's apps that reconnect
+ * elsewhere within it never show Offline; the rest do once it has passed.
+ */
+export function staleAfterMs(graceMs: number, tickMs: number): number {
+  return graceMs + 3 * tickMs;
+}
 
 /** The push connections of one replica, as the database knows them. */
 export interface ConnectionPresence {
@@ -39,7 +51,7 @@ export interface ConnectionPresence {
  * the time, and tells nobody whether the agent is still connected somewhere.
  * A row per connection holds both: open rows refreshed by their replica
  * (one UPDATE per replica every {@link CONNECTION_TICK_MS}) say "still here"
- * until they go stale ({@link CONNECTION_STALE_MS}, the crashed-replica
+ * until they go stale ({@link staleAfterMs}, the crashed-replica
  * case), closed rows say when the app left. The sweep is one statement
  * with a compare-and-set (`presence <> 'offline' or on_call <> 0`), so
  * exactly one replica announces each change; rows are deleted once swept.
@@ -49,6 +61,8 @@ export function trackConnections(deps: { database: Database; clock: Clock; live:
   const { db } = deps.database;
   const replica = randomUUID();
   const graceMs = deps.graceMs ?? PRESENCE_GRACE_MS;
+  const tickMs = deps.intervalMs ?? CONNECTION_TICK_MS;
+  const staleMs = staleAfterMs(graceMs, tickMs);
   /** Writes in flight (a join's row, a close): a tick waits for them so it sees this replica as it is. */
   const writes = new Set<Promise<unknown>>();
   /** This replica's open connections (only to skip the heartbeat write when there are none: SQLite has one writer). */
@@ -66,32 +80,32 @@ export function trackConnections(deps: { database: Database; clock: Clock; live:
     await Promise.all([...writes].map((w) => w.catch(() => undefined)));
     const now = deps.clock.now();
     if (open > 0) await db.updateTable('live_connection').set({ seen_at: now }).where('replica', '=', replica).where('closed_at', 'is', null).execute();
-    const gone = await db
-      .updateTable('agent_status')
-      .set({ presence: 'offline', on_call: 0, updated_at: now })
-      .where((eb) =>
-        eb.and([
-          eb.or([eb('presence', '<>', 'offline'), eb('on_call', '<>', 0)]),
-          // Had a connection, and none is still here: open and refreshed lately, or closed within the grace.
-          eb.exists(eb.selectFrom('live_connection as c').select('c.id').whereRef('c.agent_id', '=', 'agent_status.agent_id')),
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('live_connection as c')
-                .select('c.id')
-                .whereRef('c.agent_id', '=', 'agent_status.agent_id')
-                .where((c) => c.or([c.and([c('c.closed_at', 'is', null), c('c.seen_at', '>', now - CONNECTION_STALE_MS)]), c('c.closed_at', '>', now - graceMs)])),
-            ),
+    // Had a connection, and none is still here: open and refreshed lately, or closed within the grace.
+    const goneNow = (eb: ExpressionBuilder<Schema, 'agent_status'>) =>
+      eb.and([
+        eb.or([eb('presence', '<>', 'offline'), eb('on_call', '<>', 0)]),
+        eb.exists(eb.selectFrom('live_connection as c').select('c.id').whereRef('c.agent_id', '=', 'agent_status.agent_id')),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('live_connection as c')
+              .select('c.id')
+              .whereRef('c.agent_id', '=', 'agent_status.agent_id')
+              .where((c) => c.or([c.and([c('c.closed_at', 'is', null), c('c.seen_at', '>', now - staleMs)]), c('c.closed_at', '>', now - graceMs)])),
           ),
-        ]),
-      )
-      .returning(['agent_id', 'registered'])
-      .execute();
+        ),
+      ]);
     // Same `now` as the sweep: whatever it deletes, this sweep has already judged.
-    await db
-      .deleteFrom('live_connection')
-      .where((eb) => eb.or([eb('closed_at', '<=', now - graceMs), eb.and([eb('closed_at', 'is', null), eb('seen_at', '<=', now - CONNECTION_STALE_MS)])]))
-      .execute();
+    const judged = (eb: ExpressionBuilder<Schema, 'live_connection'>) =>
+      eb.or([eb('closed_at', '<=', now - graceMs), eb.and([eb('closed_at', 'is', null), eb('seen_at', '<=', now - staleMs)])]);
+    // Read first, write only when there is something to write: on SQLite every write statement takes
+    // the file's one write lock, even one that changes nothing, and Kamailio's usrloc (db_sqlite has
+    // no busy timeout) loses a location write that meets it (server/kamailio/README.md). The UPDATE
+    // keeps its compare-and-set, so a replica racing this one still announces each change once.
+    const anyGone = await db.selectFrom('agent_status').select('agent_id').where(goneNow).limit(1).executeTakeFirst();
+    const gone = anyGone ? await db.updateTable('agent_status').set({ presence: 'offline', on_call: 0, updated_at: now }).where(goneNow).returning(['agent_id', 'registered']).execute() : [];
+    const anyJudged = await db.selectFrom('live_connection').select('id').where(judged).limit(1).executeTakeFirst();
+    if (anyJudged) await db.deleteFrom('live_connection').where(judged).execute();
     const events: LiveEvent[] = gone.map((row) => ({ type: 'status-changed', status: { agentId: row.agent_id, registered: Number(row.registered) === 1, presence: 'offline', onCall: false } }));
     await deps.live.publish(events);
   };
@@ -110,7 +124,7 @@ export function trackConnections(deps: { database: Database; clock: Clock; live:
     await running;
     await guarded();
   };
-  const timer = setInterval(() => void guarded(), deps.intervalMs ?? CONNECTION_TICK_MS);
+  const timer = setInterval(() => void guarded(), tickMs);
   timer.unref();
 
   return {

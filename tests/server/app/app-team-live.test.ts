@@ -15,6 +15,7 @@ import { WorkspaceSession } from '../../../main/services/workspace/workspace-ses
 import { FakeClock } from '../../fakes/fake-clock';
 import { FakeVault } from '../../fakes/fake-vault';
 import { MemoryLogger } from '../../fakes/memory-logger';
+import { tempTeamCopy } from '../../fakes/temp-team-copy';
 import { agentWithPassword, createTeam, OWNER_PASSWORD, workspaceForm } from '../support/accounts';
 import { DIALECTS } from '../support/databases';
 import { teamClient } from '../support/team-client';
@@ -53,7 +54,7 @@ describe.each(DIALECTS)("the admin's window hears the team live (%s)", (dialect)
     const push = createTeamPush({ events: live.teamEvents, clock, send: (update) => renderer.teamChanged(update) });
     live.start();
     await vi.waitFor(() => expect(live.current).toBe('open'));
-    const team = createTeamService({ session, client: createTeamClient(), sessionChanged: () => undefined });
+    const team = createTeamService({ session, client: createTeamClient(), copies: tempTeamCopy(log), log, sessionChanged: () => undefined });
     const updates = () => window.filter((e) => e.channel === events.teamChanged.channel).map((e) => e.payload as TeamUpdate);
     return { session, live, push, clock, team, updates, invalid, stop: async () => {
       await live.settled();

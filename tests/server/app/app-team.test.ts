@@ -9,6 +9,7 @@ import { WorkspaceSession } from '../../../main/services/workspace/workspace-ses
 import { FakeClock } from '../../fakes/fake-clock';
 import { FakeVault } from '../../fakes/fake-vault';
 import { MemoryLogger } from '../../fakes/memory-logger';
+import { tempTeamCopy } from '../../fakes/temp-team-copy';
 import { agentWithPassword, createTeam, workspaceForm } from '../support/accounts';
 import { cuttableLink, type CuttableLink } from '../support/cuttable-link';
 import { DIALECTS } from '../support/databases';
@@ -59,9 +60,10 @@ describe.each(DIALECTS)("the app's Team area against a real workspace (%s)", (di
 
   const appSignedIn = async (email: string): Promise<{ team: TeamService; session: WorkspaceSession }> => {
     const settings = createFileSettingsRepository({ path: '/settings.json', store: {} }, DEFAULT_SETTINGS);
-    const session = new WorkspaceSession({ settings, vault: new FakeVault(), client: createWorkspaceClient(), clock: new FakeClock(), log: new MemoryLogger(), instanceId: async () => '6f1f9a9e-0d3a-4d5c-9a43-7d1b6f7b8c10' });
+    const log = new MemoryLogger();
+    const session = new WorkspaceSession({ settings, vault: new FakeVault(), client: createWorkspaceClient(), clock: new FakeClock(), log, instanceId: async () => '6f1f9a9e-0d3a-4d5c-9a43-7d1b6f7b8c10' });
     await session.signIn({ url: link.url, email, password });
-    return { session, team: createTeamService({ session, client: createTeamClient(countingFetch), sessionChanged: () => {} }) };
+    return { session, team: createTeamService({ session, client: createTeamClient(countingFetch), copies: tempTeamCopy(log), log, sessionChanged: () => {} }) };
   };
 
   it('an admin adds a teammate (pending), finds them, edits them and deletes them', async () => {

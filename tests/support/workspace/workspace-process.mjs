@@ -16,6 +16,7 @@ const STARTUP_TIMEOUT_MS = 20_000;
  * @property {() => string} output what the service printed so far
  * @property {Promise<number | null>} exited
  * @property {() => Promise<void>} stop
+ * @property {() => Promise<number | null>} crash  SIGKILL, as a replica dies (no shutdown of any kind); resolves once it is gone
  */
 
 /**
@@ -62,6 +63,10 @@ export async function startWorkspaceProcess({ env, port, onLine }) {
     url,
     output: () => output,
     exited,
+    crash: async () => {
+      if (!gone) child.kill('SIGKILL');
+      return exited;
+    },
     stop: async () => {
       if (gone) return;
       child.kill('SIGTERM');
