@@ -50,6 +50,20 @@ describe('"Sign in to your team" opened from an invitation link', () => {
     expect(value('Work email')).toBe('ben@example.com');
     expect(value('Password')).toBe('');
   });
+
+  it('a link while signing in leaves the form alone and says to open it again', async () => {
+    const { user, desktop } = await renderFirstRun();
+    act(() => desktop.push(events.linkOpened, { kind: 'sign-in', workspace: 'https://one.example.com', email: 'ana@example.com' }));
+    await user.keyboard('correct horse');
+    let answer!: () => void;
+    desktop.answer(contract.workspace.signIn, () => new Promise((resolve) => (answer = () => resolve({ ok: true, value: aSnapshot() }))));
+    await user.keyboard('{Enter}');
+    act(() => desktop.push(events.linkOpened, { kind: 'sign-in', workspace: 'https://two.example.com', email: 'ben@example.com' }));
+    expect(value('Workspace address')).toBe('https://one.example.com');
+    expect(value('Password')).toBe('correct horse');
+    expect(notices()).toContain('Ringdesk was busy connecting when you opened that link. Once it is done, open the link again.');
+    await act(async () => answer());
+  });
 });
 
 describe('a link Ringdesk could not act on', () => {
