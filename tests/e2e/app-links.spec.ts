@@ -1,9 +1,19 @@
 import { openAppLink } from '../../server/pages/invite-page';
-import { DEMO_PASSWORD } from '../support/workspace/demo-team.mjs';
+import { DEMO_PASSWORD, DEMO_TEAM } from '../support/workspace/demo-team.mjs';
 import { expectRegistered } from './support/account-steps';
 import { expect, teamTest as test } from './support/team-steps';
 
 const CARA = 'cara@demo.test';
+const ELI = { fullName: 'Eli Ortega', email: 'eli@example.com', extension: '105', role: 'basic', password: 'eli-chooses-this-1' };
+
+/** The Owner adds a teammate through the workspace's own route (what the Team area does); the invitation mail goes out. */
+async function invite(url: string): Promise<void> {
+  const post = (route: string, body: unknown, token?: string) =>
+    fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const session = (await (await post('/api/v1/auth/sign-in', { email: DEMO_TEAM.owner.email, password: DEMO_PASSWORD })).json()) as { accessToken: string; agent: { groupIds: string[] } };
+  const { password: _password, ...agent } = ELI;
+  expect((await post('/api/v1/agents', { ...agent, groupIds: session.agent.groupIds }, session.accessToken)).status).toBe(201);
+}
 
 test("an invitation's Open Ringdesk link opens Sign in to your team filled in; with the password typed the agent is Connected", async ({ launch, team }) => {
   const app = await launch();
@@ -46,4 +56,29 @@ test('a hostile link is refused in words and nothing is signed in to', async ({ 
   await expect(notices).toContainText('Ringdesk did not open that link: it asks for something Ringdesk does not do.');
   await expect(page.getByRole('heading', { name: 'Welcome to Ringdesk' })).toBeVisible();
   expect((await app.ringdesk.snapshot()).workspace).toBeNull();
+});
+
+test("a new teammate sets a password on the invitation page, clicks its Open Ringdesk, and signs in with only the password to type", async ({ launch, team, browser }) => {
+  await invite(team.url);
+  await expect.poll(() => team.mail.mails.some((m) => m.to.includes(ELI.email))).toBe(true);
+  const link = team.mail.mails.find((m) => m.to.includes(ELI.email))!.links.find((l) => l.includes('/invite/'))!;
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByLabel(/^Password/).fill(ELI.password);
+  await page.getByLabel('Repeat the password').fill(ELI.password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account is ready');
+  // What the browser would hand the OS when the agent clicks it.
+  const openRingdesk = (await page.getByRole('link', { name: 'Open Ringdesk' }).getAttribute('href'))!;
+  expect(openRingdesk.startsWith('ringdesk://sign-in?')).toBe(true);
+  await page.context().close();
+
+  const app = await launch({ argv: ['/opt/Ringdesk/ringdesk', openRingdesk] }); // Windows and Linux: the link starts the app
+  await expect(app.page.getByLabel('Workspace address')).toHaveValue(team.url);
+  await expect(app.page.getByLabel('Work email')).toHaveValue(ELI.email);
+  await expect(app.page.getByLabel('Password', { exact: true })).toBeFocused();
+  await app.page.keyboard.type(ELI.password);
+  await app.page.keyboard.press('Enter');
+  await expectRegistered(app);
 });
