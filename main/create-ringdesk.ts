@@ -13,6 +13,7 @@ import type { SecretVault } from './ports/secret-vault';
 import type { FileQuarantine, StoreFileFactory } from './ports/settings-file';
 import type { TrayPort } from './ports/tray';
 import { AccountService } from './services/account-service';
+import { createAppLinkIntake } from './services/app-links';
 import { createCallServices } from './services/call-services';
 import { createPresenceService } from './services/presence-service';
 import { createReachabilityNotifier } from './services/reachability-notifier';
@@ -72,6 +73,8 @@ export interface Ringdesk {
   windowBounds: { load(): Promise<Bounds | null>; save(bounds: Bounds): Promise<void> };
   /** The team's live changes while signed in to a workspace (the Team area and the dashboard listen). */
   team: { events: TeamEvents; liveSync: LiveSync };
+  /** Links the OS hands the app (main/adapters/electron-app-links.ts delivers them; the harness too). */
+  links: { open(raw: unknown): Promise<void> };
 }
 
 export const QUIT_UNREGISTER_TIMEOUT_MS = 3_000;
@@ -198,6 +201,13 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     await publisher.publish();
   }
 
+  const links = createAppLinkIntake({
+    session: async () => ({ workspaceUrl: (await workspace.view())?.url ?? null, sipAccount: (await sipAccounts.summary()) !== null }),
+    showWindow: ports.showWindow,
+    send: (opened) => renderer.linkOpened(opened),
+    log,
+  });
+
   ports.tray.onSelect((item: TrayMenuItem) => {
     if (item.kind === 'presence') void presence.set(item.presence);
     else if (item.kind === 'action' && item.action === 'show-window') ports.showWindow();
@@ -265,6 +275,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     engine: { ready: () => lifecycle.rendererReady(), report: (report) => lifecycle.report(report) },
     calls,
     recordings: ports.recordings,
+    links,
   });
 
   return {
@@ -274,6 +285,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     },
     rendererGone: () => {
       lifecycle.rendererGone();
+      links.rendererGone();
       void calls.rendererGone();
       void ports.recordings.abandonUploads(); // a reloaded window cannot continue them
     },
@@ -290,6 +302,7 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
       save: async (bounds) => void (await settings.update((doc) => ({ ...doc, window: bounds }))),
     },
     team: { events: liveSync.teamEvents, liveSync },
+    links: { open: (raw) => links.open(raw) },
     async shutdown(timeoutMs = QUIT_UNREGISTER_TIMEOUT_MS) {
       liveSync.stop();
       teamPush.stop();

@@ -2,6 +2,7 @@ import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, net, powerMonitor } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listenForAppLinks, type AppLinkListener } from './adapters/electron-app-links';
 import { createConsoleLogger } from './adapters/console-logger';
 import { createElectronNotifier } from './adapters/electron-notifier';
 import { electronStoreFileFactory } from './adapters/electron-store-file';
@@ -39,11 +40,14 @@ const assetsDir = path.join(app.getAppPath(), 'assets');
 // to them, and the agent would silently never register.
 app.commandLine.appendSwitch('disable-features', 'LocalNetworkAccessChecks');
 
+let appLinks: AppLinkListener | null = null;
 if (!app.requestSingleInstanceLock()) {
-  // A second copy would register the same phone twice; hand over to the first.
+  // A second copy would register the same phone twice; hand over to the first (its argv, with any link, goes along).
   app.quit();
 } else {
   registerAppScheme();
+  // Before ready: macOS may hand over the link that started the app at once.
+  appLinks = listenForAppLinks(app, { argv: process.argv, defaultApp: process.defaultApp === true, execPath: process.execPath, log });
   void app.whenReady().then(start).catch((error: unknown) => {
     // Never a tray icon with no window: say what is wrong and stop.
     log.error(`start failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -136,6 +140,8 @@ async function start(): Promise<void> {
   powerMonitor.on('shutdown', unregisterAndExit);
   win.on('session-end', unregisterAndExit);
   watchNetwork(() => net.isOnline(), (online) => ringdesk.network.setOnline(online));
+  // Links now have a window to show their outcome in (the renderer collects one that came before it listened).
+  appLinks?.deliverTo((raw) => void ringdesk.links.open(raw));
 
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);

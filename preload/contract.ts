@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkOpenedSchema, type LinkOpened } from '../common/schemas/app-link';
 import type { FieldProblem } from '../common/schemas/field-errors';
 import type { IpcProblem } from '../common/schemas/ipc-problem';
 import { appCreateTeamSchema, appSignInSchema, type WorkspaceRefusal } from '../common/schemas/workspace/app-session';
@@ -164,6 +165,13 @@ export const contract = {
     /** A page of the call history, newest first. */
     query: invoke('ringdesk:history:query', historyQuerySchema, returns<HistoryPage>()),
   },
+  links: {
+    /**
+     * The window listens for `linkOpened` from now on: what main made of a
+     * link that came before (first start, a reload), or null. Subscribe first.
+     */
+    takePending: invoke('ringdesk:links:take-pending', noArgs, returns<LinkOpened | null>()),
+  },
   engine: {
     /** The renderer's SIP engine is up and waiting for commands (also after a reload). */
     ready: invoke('ringdesk:engine:ready', noArgs, returns<null>()),
@@ -183,6 +191,8 @@ export const events = {
   historyAdded: event('ringdesk:history:added', historyEntrySchema),
   /** The team changed on the workspace (live sync), a burst at once: what to fetch again, and teammates' status. */
   teamChanged: event('ringdesk:team:changed', teamUpdateSchema),
+  /** The OS handed the app a link (`ringdesk://sign-in…`): what main made of it, for the window to act on or say. */
+  linkOpened: event('ringdesk:links:opened', linkOpenedSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -104,6 +104,9 @@ export function createContractHandlers(services: RingdeskServices): ContractHand
     history: {
       query: (query) => services.calls.queryHistory(query),
     },
+    links: {
+      takePending: async () => services.links.takePending(),
+    },
     engine: {
       ready: async () => {
         services.engine.ready();
@@ -125,5 +128,6 @@ export function contractEvents(emitter: () => RendererEmitter | null): RendererE
     callAction: (action) => emitter()?.(events.callAction.channel, action),
     historyAdded: (entry) => emitter()?.(events.historyAdded.channel, entry),
     teamChanged: (update) => emitter()?.(events.teamChanged.channel, update),
+    linkOpened: (opened) => emitter()?.(events.linkOpened.channel, opened),
   };
 }

@@ -1,3 +1,4 @@
+import type { LinkOpened } from '../../common/schemas/app-link';
 import type { CallAction } from '../../common/schemas/call';
 import type { EngineCommand } from '../../common/schemas/engine';
 import type { HistoryEntry } from '../../common/schemas/history';
@@ -16,4 +17,6 @@ export interface RendererEvents {
   historyAdded(entry: HistoryEntry): void;
   /** The team changed on the workspace (a coalesced burst of live sync's events). */
   teamChanged(update: TeamUpdate): void;
+  /** What main made of a link the OS handed over. */
+  linkOpened(opened: LinkOpened): void;
 }

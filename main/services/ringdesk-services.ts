@@ -4,6 +4,7 @@ import type { EngineReport } from '../../common/schemas/engine';
 import type { PreferencesPatch } from '../../common/schemas/preferences';
 import type { Presence } from '../../common/schemas/presence';
 import type { AppSnapshot } from '../../common/schemas/snapshot';
+import type { AppLinkIntake } from './app-links';
 import type { CallService } from './call-services';
 import type { RecordingStore } from './recordings/recording-store';
 import type { TeamService } from './workspace/team-service';
@@ -42,6 +43,8 @@ export interface RingdeskServices {
   preferences: { update(patch: PreferencesPatch): Promise<void> };
   registration: { retryNow(): void };
   engine: { ready(): void; report(report: EngineReport): void };
+  /** Links the OS handed over: the window collects one that came before it listened. */
+  links: Pick<AppLinkIntake, 'takePending'>;
   calls: Pick<CallService, 'report' | 'queryHistory'>;
   recordings: Pick<RecordingStore, 'begin' | 'chunk' | 'finish' | 'read'>;
 }

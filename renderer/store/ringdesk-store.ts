@@ -3,6 +3,7 @@ import { createCallsSlice } from './calls-slice';
 import { createDevicesSlice } from './devices-slice';
 import { createDialerSlice } from './dialer-slice';
 import { createHistorySlice } from './history-slice';
+import { createLinksSlice } from './links-slice';
 import { createSetupSlice } from './setup-slice';
 import { createSnapshotSlice } from './snapshot-slice';
 import { createTeamLiveSlice } from './team-live-slice';
@@ -27,6 +28,7 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
   const dialer = createDialerSlice();
   const team = createTeamSlice(deps);
   const teamLive = createTeamLiveSlice(deps);
+  const links = createLinksSlice(deps);
   return createStore<RingdeskState>()((...a) => ({
     ...snapshot(...a),
     ...setup(...a),
@@ -37,9 +39,10 @@ export function createRingdeskStore(deps: RingdeskDeps): RingdeskStore {
     ...dialer(...a),
     ...team(...a),
     ...teamLive(...a),
+    ...links(...a),
     follow: () => {
       const get = a[1];
-      const stops = [get().followCalls(), get().followHistory(), get().followDevices(), get().followTeam()];
+      const stops = [get().followCalls(), get().followHistory(), get().followDevices(), get().followTeam(), get().followLinks()];
       return () => stops.forEach((stop) => stop());
     },
   }));

@@ -7,10 +7,11 @@ import { describeFailure } from '../features/reachability/failure-text';
 import type { RingdeskDeps, RingdeskState, SetupSlice } from './types';
 import { ipcErrorText } from '../app/ipc-error-text';
 
-const IDLE: SetupSlice['setup'] = { status: 'idle', test: null, fieldErrors: {}, formError: null, firstRunStep: 'welcome' };
+const IDLE: SetupSlice['setup'] = { status: 'idle', test: null, fieldErrors: {}, formError: null, firstRunStep: 'welcome', teamPrefill: null };
 
 /** Saving and testing the account typed on the setup form. */
 export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCreator<RingdeskState, [], [], SetupSlice> {
+  let prefills = 0;
   return (set, get) => {
     const patch = (changes: Partial<SetupSlice['setup']>) => set((s) => ({ setup: { ...s.setup, ...changes } }));
 
@@ -93,6 +94,7 @@ export function createSetupSlice({ desktop, telephony }: RingdeskDeps): StateCre
       resetSetup: () => set({ setup: IDLE }),
       // A new step starts clean: no test result or refusal from the form the agent left.
       showFirstRunStep: (step) => set({ setup: { ...IDLE, firstRunStep: step } }),
+      openTeamSignIn: ({ url, email }) => set({ setup: { ...IDLE, firstRunStep: 'team', teamPrefill: { url, email: email ?? '', seq: ++prefills } } }),
     };
   };
 }

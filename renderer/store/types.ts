@@ -19,7 +19,7 @@ import type { Telephony } from '../telephony/telephony';
 /** A problem the renderer ran into itself (a refused request): already in words, unlike main's coded notices. */
 export interface LocalNotice {
   id: string;
-  tone: 'error';
+  tone: 'error' | 'info';
   message: string;
 }
 
@@ -82,6 +82,8 @@ export interface SetupSlice {
     formError: string | null;
     /** Only read while no account is saved: editing a saved one always shows the form. */
     firstRunStep: FirstRunStep;
+    /** "Sign in to your team" opened from a link: what it fills in (`seq` tells one link's from the next). */
+    teamPrefill: TeamSignInPrefill | null;
   };
   /** Resolves true when main saved the account. */
   saveAccount(input: AccountInput): Promise<boolean>;
@@ -95,6 +97,21 @@ export interface SetupSlice {
   clearServerFieldErrors(key: string): void;
   resetSetup(): void;
   showFirstRunStep(step: FirstRunStep): void;
+  /** Opens "Sign in to your team" with the workspace address (and email) filled in, as a link asked. */
+  openTeamSignIn(prefill: { url: string; email?: string | undefined }): void;
+}
+
+/** What a sign-in link fills in on "Sign in to your team". */
+export interface TeamSignInPrefill {
+  url: string;
+  email: string;
+  seq: number;
+}
+
+/** Links the OS handed main (`linkOpened`): a sign-in form to open, or something to say. */
+export interface LinksSlice {
+  /** Listens for main's linkOpened, then collects one that came before. Returns the stop. */
+  followLinks(): () => void;
 }
 
 /** The sections of the phone shell's navigation ('team' only for Administrators and the Owner). */
@@ -119,7 +136,8 @@ export interface UiSlice {
   settlePendingView(discard: boolean): void;
   openAccountEditor(): void;
   closeAccountEditor(): void;
-  reportProblem(message: string): void;
+  /** Shows a message of the renderer's own until dismissed (an error unless `tone` says otherwise). */
+  reportProblem(message: string, tone?: LocalNotice['tone']): void;
 }
 
 /** Something the agent asked for that could not start, in words they can act on. */
@@ -323,7 +341,7 @@ export interface TeamLiveSlice {
   setExtendedDashboard(on: boolean): Promise<string | null>;
 }
 
-export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & DialerSlice & TeamSlice & TeamLiveSlice & {
+export type RingdeskState = SnapshotSlice & SetupSlice & UiSlice & CallsSlice & HistorySlice & DevicesSlice & DialerSlice & TeamSlice & TeamLiveSlice & LinksSlice & {
   /** Starts everything that keeps the store live (calls, history, devices). Returns the stop. */
   follow(): () => void;
 };

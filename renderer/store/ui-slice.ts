@@ -31,11 +31,11 @@ export function createUiSlice(): StateCreator<RingdeskState, [], [], UiSlice> {
       get().resetSetup();
       set((s) => ({ ui: { ...s.ui, editingAccount: false } }));
     },
-    reportProblem: (message) =>
+    reportProblem: (message, tone = 'error') =>
       set((s) => {
         // The same failure twice (e.g. two clicks) is one thing to read, not two.
         if (s.ui.localNotices.some((n) => n.message === message)) return s;
-        const notice = { id: `${LOCAL_NOTICE_PREFIX}${++counter}`, tone: 'error' as const, message };
+        const notice = { id: `${LOCAL_NOTICE_PREFIX}${++counter}`, tone, message };
         return { ui: { ...s.ui, localNotices: [...s.ui.localNotices, notice] } };
       }),
   });

@@ -16,7 +16,7 @@ export interface RenderedPage {
 
 /**
  * The app's sign-in, prefilled: `ringdesk://sign-in?workspace=…&email=…`.
- * (The desktop app has to register the `ringdesk:` scheme to answer it.)
+ * The app reads it in main/domain/app-link.ts (keep the two in step).
  */
 export function openAppLink(publicUrl: string, email: string): string {
   return `ringdesk://sign-in?workspace=${encodeURIComponent(publicUrl)}&email=${encodeURIComponent(email)}`;

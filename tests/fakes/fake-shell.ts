@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+import type { AppLinkShell } from '../../main/adapters/electron-app-links';
 import type { TrayMenuItem, TrayView } from '../../main/domain/tray-view';
 import type { DesktopNotification, NotificationActionId, NotificationHandlers, Notifier } from '../../main/ports/notifier';
 import type { TrayPort } from '../../main/ports/tray';
@@ -82,4 +84,38 @@ export class FakeShell {
   quitRequested = 0;
   showWindow = () => void this.windowShown++;
   requestQuit = () => void this.quitRequested++;
+}
+
+/**
+ * Electron's `app` as far as links go (main/adapters/electron-app-links.ts):
+ * records the schemes registered with the OS and lets a test hand over a
+ * link the way each OS does.
+ */
+export class FakeElectronApp implements AppLinkShell {
+  readonly registered: Array<{ protocol: string; path?: string; args?: string[] }> = [];
+  /** open-url events whose default macOS handling was prevented. */
+  prevented = 0;
+  private readonly emitter = new EventEmitter();
+
+  on(event: 'open-url', listener: (event: { preventDefault(): void }, url: string) => void): this;
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): this;
+  on(event: string, listener: (event: never, value: never) => void): this {
+    this.emitter.on(event, listener as (...args: unknown[]) => void);
+    return this;
+  }
+
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
+    this.registered.push({ protocol, ...(path === undefined ? {} : { path }), ...(args === undefined ? {} : { args }) });
+    return true;
+  }
+
+  /** macOS: the agent clicked a link (or it started the app). */
+  openUrl(url: string): void {
+    this.emitter.emit('open-url', { preventDefault: () => void this.prevented++ }, url);
+  }
+
+  /** Windows and Linux: the OS started a second copy with the link in its command line; the lock hands it to us. */
+  secondInstance(argv: string[]): void {
+    this.emitter.emit('second-instance', {}, argv);
+  }
 }

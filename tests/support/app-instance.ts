@@ -2,10 +2,12 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@play
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { listenForAppLinks } from '../../main/adapters/electron-app-links';
 import type { IpcSender } from '../../main/ipc/ipc-registry';
 import { checkedEmitter } from '../../main/ipc/checked-emitter';
 import { registerHandlers } from '../../main/ipc/register-handlers';
 import { createSenderTrust } from '../../main/security/sender-trust';
+import { FakeElectronApp } from '../fakes/fake-shell';
 import { MemoryIpc } from '../fakes/memory-ipc';
 import { createTestRingdesk } from '../fakes/test-ringdesk';
 import { MEDIA_PROBE_SCRIPT, mediaProbe } from './media-probe';
@@ -25,7 +27,15 @@ export type AppInstance = Awaited<ReturnType<typeof launchApp>>;
  * real preload. Only Electron's own objects are fakes (see fakes/fake-shell).
  * Several instances can run side by side against one Kamailio.
  */
-export async function launchApp(options: { browser: Browser; rendererOrigin: string; dataDir?: string; locale?: string; context?: BrowserContextOptions }) {
+export async function launchApp(options: {
+  browser: Browser;
+  rendererOrigin: string;
+  dataDir?: string;
+  locale?: string;
+  context?: BrowserContextOptions;
+  /** The command line of this start (Windows and Linux pass a clicked link in it). */
+  argv?: string[];
+}) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ringdesk-app-'));
   const { ringdesk, shell, log } = await createTestRingdesk({ dir: dataDir });
   const ipc = new MemoryIpc();
@@ -71,6 +81,13 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
     // The first event to wait schedules the delivery that takes it and all that join it.
     if (waiting.length === 1) delivery = delivery.then(deliverWaiting).catch(() => undefined);
   }, (channel, problem) => log.error(`invalid ${channel} event dropped: ${problem}`)));
+  // Links reach main as main/index.ts wires them: Electron's app (faked) → the adapter → ringdesk.links.
+  const electronApp = new FakeElectronApp();
+  const linksOpened: Array<Promise<void>> = [];
+  listenForAppLinks(electronApp, { argv: options.argv ?? ['/opt/Ringdesk/ringdesk'], defaultApp: false, execPath: '/opt/Ringdesk/ringdesk', log }).deliverTo(
+    (raw) => void linksOpened.push(ringdesk.links.open(raw)),
+  );
+
   let page!: Page;
   /** Opens the phone window's page; main's events go to it from the start, as to a reloaded window. */
   const openPage = async (): Promise<void> => {
@@ -102,6 +119,16 @@ export async function launchApp(options: { browser: Browser; rendererOrigin: str
     suspend: () => ringdesk.power.suspend(),
     resume: () => ringdesk.power.resume(),
     setOnline: (online: boolean) => ringdesk.network.setOnline(online),
+    /**
+     * The agent clicked a link elsewhere, handed over as the OS does: macOS
+     * `open-url`, or (`via: 'second-instance'`) a second start whose command
+     * line holds it. Resolves once main has acted on it.
+     */
+    async openLink(url: string, via: 'open-url' | 'second-instance' = 'open-url'): Promise<void> {
+      if (via === 'open-url') electronApp.openUrl(url);
+      else electronApp.secondInstance(['/opt/Ringdesk/ringdesk', url]);
+      await Promise.all(linksOpened);
+    },
     /**
      * The renderer process dies (chrome://crash: no unload, no un-REGISTER),
      * then comes back the way main/index.ts brings it back: render-process-gone

@@ -18,7 +18,7 @@ type Fixtures = {
    */
   team: TeamSide;
   /** Starts a Ringdesk instance; all are closed after the test. */
-  launch: (options?: { dataDir?: string; locale?: string; context?: BrowserContextOptions }) => Promise<AppInstance>;
+  launch: (options?: { dataDir?: string; locale?: string; context?: BrowserContextOptions; argv?: string[] }) => Promise<AppInstance>;
 };
 type WorkerFixtures = { rendererOrigin: string };
 

@@ -20,13 +20,28 @@ const FIELDS: readonly EntryField[] = [
 /**
  * "Sign in to your team": the workspace address, work email and password.
  * The workspace then hands over the SIP account and the phone registers;
- * nothing else is typed.
+ * nothing else is typed. A `ringdesk://sign-in` link opens it filled in.
  */
 export function TeamSignIn() {
   const { showFirstRunStep, signIn } = useRingdesk(useShallow((s) => ({ showFirstRunStep: s.showFirstRunStep, signIn: s.signInToWorkspace })));
   const busy = useRingdesk((s) => s.setup.status !== 'idle');
+  // Opened from an invitation's link: its address and email are filled in, and the password is what is left to type.
+  const prefill = useRingdesk((s) => s.setup.teamPrefill);
   return (
-    <WorkspaceEntryForm id="team" title="Sign in to your team" fields={FIELDS} schema={appSignInSchema} toInput={(v) => v} submit={signIn} submitLabel="Sign in" busyLabel="Signing in…" back="welcome">
+    <WorkspaceEntryForm
+      key={prefill?.seq ?? 0}
+      id="team"
+      title="Sign in to your team"
+      fields={FIELDS}
+      schema={appSignInSchema}
+      toInput={(v) => v}
+      submit={signIn}
+      submitLabel="Sign in"
+      busyLabel="Signing in…"
+      back="welcome"
+      initialValues={prefill ? { url: prefill.url, email: prefill.email } : undefined}
+      focusKey={prefill ? (prefill.email ? 'password' : 'email') : undefined}
+    >
       <button type="button" className="link" disabled={busy} onClick={() => showFirstRunStep('create-team')}>
         Create a new team
       </button>

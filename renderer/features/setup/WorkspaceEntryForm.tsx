@@ -39,12 +39,16 @@ export function WorkspaceEntryForm<S extends z.ZodType>(props: {
   submitLabel: string;
   busyLabel: string;
   back: FirstRunStep;
+  /** Values filled in for the agent (a sign-in link's address and email). */
+  initialValues?: Readonly<Record<string, string>>;
+  /** The field that takes focus when the form appears, instead of its heading (the one left to type). */
+  focusKey?: string | undefined;
   children?: ReactNode;
 }) {
-  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const heading = useFocusOnMount<HTMLHeadingElement>(props.focusKey === undefined);
   const { status, formError, serverErrors } = useRingdesk(useShallow((s) => ({ status: s.setup.status, formError: s.setup.formError, serverErrors: s.setup.fieldErrors })));
   const { showFirstRunStep, clearServerFieldErrors } = useRingdesk(useShallow((s) => ({ showFirstRunStep: s.showFirstRunStep, clearServerFieldErrors: s.clearServerFieldErrors })));
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(props.fields.map((f) => [f.key, ''])));
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(props.fields.map((f) => [f.key, props.initialValues?.[f.key] ?? ''])));
   const [checked, setChecked] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
@@ -94,6 +98,7 @@ export function WorkspaceEntryForm<S extends z.ZodType>(props: {
           autoComplete={field.autoComplete}
           placeholder={field.placeholder}
           hint={field.hint}
+          autoFocus={field.key === props.focusKey}
           required
           value={values[field.key] ?? ''}
           error={errorFor(field.key)}
