@@ -3,6 +3,8 @@ import { workspaceSchema } from './migrations/0001-workspace';
 import { invitationDelivery } from './migrations/0002-invitations';
 import { statusSchema } from './migrations/0003-status';
 import { liveConnections } from './migrations/0004-live-connections';
+import { locationFile } from './migrations/0005-location-file';
+import { migrateLocationFile } from './location-file';
 import type { Database, Dialect } from './open-database';
 
 /** Every migration in order; names sort, and a name never changes once shipped. */
@@ -12,6 +14,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-invitations': invitationDelivery(dialect),
     '0003-status': statusSchema(dialect),
     '0004-live-connections': liveConnections(dialect),
+    '0005-location-file': locationFile(dialect),
   };
 }
 
@@ -19,6 +22,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
  * Brings the database to the latest schema. Safe to run at every start and
  * from several replicas at once (Kysely takes a lock table on both dialects).
  * Throws with the failing migration's name so the operator knows where.
+ * On SQLite it migrates Kamailio's location file too (location-file.ts).
  */
 export async function migrateToLatest(database: Database): Promise<void> {
   const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations(database.dialect) } });
@@ -28,4 +32,5 @@ export async function migrateToLatest(database: Database): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed on ${database.location}: ${message}`);
   }
+  if (database.locationFile) await migrateLocationFile(database.locationFile);
 }

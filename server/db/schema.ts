@@ -27,6 +27,14 @@ export interface Schema {
   agent_status: AgentStatusTable;
   live_event: LiveEventTable;
   live_connection: LiveConnectionTable;
+}
+
+/**
+ * Kamailio's registrations, as the service reads them: in the workspace
+ * database on PostgreSQL, in their own file on SQLite (location-file.ts) —
+ * hence a schema of their own, never joined with the workspace's tables.
+ */
+export interface RegistrationSchema {
   location: KamailioLocationTable;
 }
 

@@ -9,8 +9,9 @@ export const REGISTRATION_POLL_MS = 1_000;
 
 /**
  * Pushes registration changes: reads which SIP users have a binding in
- * Kamailio's `location` (usrloc writes through to the database) every
- * second, and when that set differs from the last one, announces each
+ * Kamailio's `location` (usrloc writes through to the database; on SQLite
+ * its own file, read on the read-only `database.registrations`, so this
+ * poll never holds a lock Kamailio's writes wait for) every second, and when that set differs from the last one, announces each
  * agent whose state differs from what was last announced.
  *
  * Why polling rather than Kamailio calling us (http_client / an

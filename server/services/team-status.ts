@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { AgentStatus, StatusReport, TeamStatus } from '../../common/schemas/workspace/live';
 import type { Database } from '../db/open-database';
 import type { Clock } from './clock';
@@ -6,14 +5,15 @@ import type { EventBus, LivePublisher } from './live/event-bus';
 
 /**
  * Teammates' status: registered (Kamailio's `location`, usrloc writing
- * through to the database), presence and "on a call" (each app reports
+ * through to the database — on SQLite a file of its own, so it is read on
+ * `database.registrations` and never joined with the workspace's tables), presence and "on a call" (each app reports
  * them, `PUT /api/v1/me/status`). An agent whose app never reported is
  * Offline and not on a call.
  */
 
 /** The SIP users with at least one device in Kamailio's location table right now. */
 export async function registeredSipUsers(database: Database): Promise<Set<string>> {
-  const rows = await database.db.selectFrom('location').select('username').distinct().execute();
+  const rows = await database.registrations.selectFrom('location').select('username').distinct().execute();
   return new Set(rows.map((r) => r.username));
 }
 
@@ -21,13 +21,14 @@ export async function registeredSipUsers(database: Database): Promise<Set<string
 export async function teamStatus(database: Database, bus: Pick<EventBus, 'log'>): Promise<TeamStatus> {
   // The sequence first: an event that lands meanwhile is replayed to a subscriber "since seq" (harmless twice).
   const seq = await bus.log.currentSeq();
+  const registered = await registeredSipUsers(database);
   const rows = await database.db
     .selectFrom('agent')
     .leftJoin('agent_status', 'agent_status.agent_id', 'agent.id')
-    .select(['agent.id', 'agent_status.presence', 'agent_status.on_call', sql<number>`case when exists (select 1 from location where location.username = agent.sip_user) then 1 else 0 end`.as('registered')])
+    .select(['agent.id', 'agent.sip_user', 'agent_status.presence', 'agent_status.on_call'])
     .orderBy('agent.full_name')
     .execute();
-  return { seq, agents: rows.map((r) => ({ agentId: r.id, registered: Number(r.registered) === 1, presence: r.presence ?? 'offline', onCall: Number(r.on_call ?? 0) === 1 })) };
+  return { seq, agents: rows.map((r) => ({ agentId: r.id, registered: registered.has(r.sip_user), presence: r.presence ?? 'offline', onCall: Number(r.on_call ?? 0) === 1 })) };
 }
 
 /**
@@ -36,7 +37,7 @@ export async function teamStatus(database: Database, bus: Pick<EventBus, 'log'>)
  */
 export async function reportStatus(deps: { database: Database; clock: Clock; live: LivePublisher }, agent: { agentId: string; sipUser: string }, report: StatusReport): Promise<AgentStatus> {
   const { db } = deps.database;
-  const registered = (await db.selectFrom('location').select('id').where('username', '=', agent.sipUser).limit(1).executeTakeFirst()) !== undefined;
+  const registered = (await deps.database.registrations.selectFrom('location').select('id').where('username', '=', agent.sipUser).limit(1).executeTakeFirst()) !== undefined;
   const onCall = report.onCall ? 1 : 0;
   const result = await db
     .insertInto('agent_status')

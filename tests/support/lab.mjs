@@ -10,7 +10,8 @@
 //   npm run lab -- --sip                 plain SIP demo users 1001..1003 (own database)
 //   npm run lab -- --workspace [file]    Kamailio only, on a workspace's SQLite file (default
 //                                        .server-data/workspace.sqlite, as written by
-//                                        `npm run server`)
+//                                        `npm run server`), writing its registrations to
+//                                        location.sqlite beside it (made by the service too)
 //
 //   LAB_WS_PORT=8088 LAB_UDP_PORT=5060 LAB_RPC_PORT=8089 LAB_WORKSPACE_PORT=8480
 //   LAB_SMTP_PORT=2525 LAB_SIP_DOMAIN=127.0.0.1
@@ -28,7 +29,7 @@ const LAB_DATA_DIR = path.resolve('.lab-data');
 
 /**
  * What to start: the team (default), plain SIP users (`--sip`), or Kamailio on a workspace file.
- * @returns {{ mode: 'team' } | { mode: 'sip' } | { mode: 'workspace-file', file: string }}
+ * @returns {{ mode: 'team' } | { mode: 'sip' } | { mode: 'workspace-file', file: string, locationFile: string }}
  */
 function modeFromArgs() {
   const args = process.argv.slice(2);
@@ -39,10 +40,12 @@ function modeFromArgs() {
   if (at < 0) return { mode: 'team' };
   const given = args[at + 1] && !args[at + 1]?.startsWith('--') ? /** @type {string} */ (args[at + 1]) : DEFAULT_WORKSPACE_FILE;
   const file = path.resolve(given);
-  if (!existsSync(file)) {
-    fail(`${file} does not exist. Start the workspace once with \`npm run server\` (it creates and migrates it), then run the lab again.`);
+  // Kamailio's own location file, beside the workspace file (server/db/location-file.ts).
+  const locationFile = path.join(path.dirname(file), 'location.sqlite');
+  for (const needed of [file, locationFile]) {
+    if (!existsSync(needed)) fail(`${needed} does not exist. Start the workspace once with \`npm run server\` (it creates and migrates it), then run the lab again.`);
   }
-  return { mode: 'workspace-file', file };
+  return { mode: 'workspace-file', file, locationFile };
 }
 
 /**
@@ -79,13 +82,14 @@ function checkPlatform() {
 
 /**
  * @param {import('./kamailio/kamailio.mjs').KamailioHandle} kam
- * @param {string} file
+ * @param {{ file: string, locationFile: string }} files
  */
-function printWorkspaceBanner(kam, file) {
+function printWorkspaceBanner(kam, { file, locationFile }) {
   console.log(`
 Ringdesk SIP lab is running on the workspace (Kamailio, shipped config, loopback only).
 
-  Kamailio reads (read-only)  ${file}
+  Kamailio reads             ${file}
+  and writes registrations   ${locationFile}
   SIP domain                  ${kam.domain}
 
   Start the workspace against this Kamailio with:
@@ -242,13 +246,13 @@ async function main() {
     try {
       kam =
         mode.mode === 'workspace-file'
-          ? await startKamailio({ database: { sqliteFile: mode.file }, domain: DOMAIN, wsPort, udpPort, rpcPort, inviteAuth: true })
+          ? await startKamailio({ database: { sqliteFile: mode.file, locationFile: mode.locationFile }, domain: DOMAIN, wsPort, udpPort, rpcPort, inviteAuth: true })
           : await startKamailio({ users: DEMO_USERS, domain: DOMAIN, wsPort, udpPort, rpcPort });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       fail(`${message}\n(choose other ports with LAB_WS_PORT=... LAB_UDP_PORT=... LAB_RPC_PORT=... npm run lab)`);
     }
-    if (mode.mode === 'workspace-file') printWorkspaceBanner(kam, mode.file);
+    if (mode.mode === 'workspace-file') printWorkspaceBanner(kam, mode);
     else printBanner(kam);
     stopAll = kam.stop;
   }

@@ -65,13 +65,13 @@ describe('two replicas on one PostgreSQL database', () => {
       await Promise.all([onA, onB].map((c) => c.next((m) => m.type === 'event' && m.event.type === 'group-changed' && m.event.groupId === group.id)));
     };
 
-    await a.db.database.db.insertInto('location').values({ ruid: 'r-1', username: bea.sipUser, domain: null, contact: 'sip:bea@192.0.2.1:5060' }).execute();
+    await a.db.database.registrations.insertInto('location').values({ ruid: 'r-1', username: bea.sipUser, domain: null, contact: 'sip:bea@192.0.2.1:5060' }).execute();
     await bothPoll();
     await marker();
     expect(registrations(onA)).toEqual([true]);
     expect(registrations(onB)).toEqual([true]);
 
-    await a.db.database.db.deleteFrom('location').where('ruid', '=', 'r-1').execute();
+    await a.db.database.registrations.deleteFrom('location').where('ruid', '=', 'r-1').execute();
     await bothPoll();
     await marker();
     expect(registrations(onA)).toEqual([true, false]);

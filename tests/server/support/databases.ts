@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { locationFileFor } from '../../../server/db/location-file';
 import { migrateToLatest } from '../../../server/db/migrate';
 import { openDatabase, type Database, type Dialect } from '../../../server/db/open-database';
 
@@ -12,8 +13,11 @@ export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 
 export interface TestDatabase {
   database: Database;
-  /** The SQLite file, or the PostgreSQL URL: what Kamailio or a second replica would be given. */
-  location: { sqliteFile: string; databaseUrl: string | undefined };
+  /**
+   * The SQLite file (and Kamailio's location file beside it), or the
+   * PostgreSQL URL: what Kamailio or a second replica would be given.
+   */
+  location: { sqliteFile: string; locationFile: string; databaseUrl: string | undefined };
   drop(): Promise<void>;
 }
 
@@ -41,7 +45,7 @@ export async function createTestDatabase(dialect: Dialect, postgresUrl?: string)
   await migrateToLatest(database);
   return {
     database,
-    location: { sqliteFile, databaseUrl },
+    location: { sqliteFile, locationFile: locationFileFor(sqliteFile), databaseUrl },
     async drop() {
       await database.close();
       await dropPostgres();

@@ -5,11 +5,12 @@ import type { TestDatabase } from './databases';
 /**
  * A Kamailio running the shipped config (server/kamailio/kamailio.cfg) on the
  * test's workspace database — the SQLite file or the PostgreSQL database the
- * service writes — with temp ports, challenging INVITEs as in production.
+ * service writes; on SQLite writing its registrations to the location file
+ * the service made beside it — with temp ports, challenging INVITEs as in production.
  */
 export function startWorkspaceKamailio(db: TestDatabase, domain: string): Promise<KamailioHandle> {
-  const { databaseUrl, sqliteFile } = db.location;
-  return startKamailio({ database: databaseUrl ? { postgresUrl: databaseUrl } : { sqliteFile }, domain, inviteAuth: true });
+  const { databaseUrl, sqliteFile, locationFile } = db.location;
+  return startKamailio({ database: databaseUrl ? { postgresUrl: databaseUrl } : { sqliteFile, locationFile }, domain, inviteAuth: true });
 }
 
 /** Call inside a test: if it fails, the end of Kamailio's log goes to the output. */

@@ -16,9 +16,11 @@ export interface SipUser {
 /**
  * A workspace database the service provisions (subscriber, dbaliases), read
  * by Kamailio as in production: the SQLite file (absolute path, migrated) or a
- * PostgreSQL URL.
+ * PostgreSQL URL. On SQLite Kamailio writes its registrations to
+ * `locationFile` (default: `location.sqlite` beside `sqliteFile`, where the
+ * service creates it — server/db/location-file.ts).
  */
-export type WorkspaceDatabase = { sqliteFile: string } | { postgresUrl: string };
+export type WorkspaceDatabase = { sqliteFile: string; locationFile?: string } | { postgresUrl: string };
 
 export interface KamailioOptions {
   /**

@@ -217,9 +217,11 @@ function configArgs(inst) {
   if (inst.database.kind === 'postgres') {
     args.push('-A', 'WITH_POSTGRES', ...define('DBURL', quoted(inst.database.url)));
   } else {
-    // a substdef: the path goes into a string (the db_url)
-    if (inst.database.path.includes('!')) throw new Error(`the SQLite path must not contain "!": ${inst.database.path}`);
-    args.push(`--substdef=!WORKSPACE_SQLITE!${inst.database.path}!g`);
+    // substdefs: the paths go into strings (the db_urls)
+    for (const file of [inst.database.path, inst.database.locationPath]) {
+      if (file.includes('!')) throw new Error(`the SQLite path must not contain "!": ${file}`);
+    }
+    args.push(`--substdef=!WORKSPACE_SQLITE!${inst.database.path}!g`, `--substdef=!LOCATION_SQLITE!${inst.database.locationPath}!g`);
   }
   return args;
 }
@@ -395,8 +397,10 @@ function tcpAccepts(port) {
  */
 
 /**
- * @typedef {{ kind: 'own', path: string } | { kind: 'sqlite', path: string } | { kind: 'postgres', url: string }} InstanceDatabase
- *   own: the test bed's SQLite file (users 1001..); sqlite / postgres: a workspace database the service provisions
+ * @typedef {{ kind: 'own', path: string, locationPath: string } | { kind: 'sqlite', path: string, locationPath: string } | { kind: 'postgres', url: string }} InstanceDatabase
+ *   own: the test bed's SQLite file (users 1001..; its location table in the same file: only Kamailio and
+ *   the test bed write it); sqlite / postgres: a workspace database the service provisions (on SQLite with
+ *   Kamailio's own location file, server/db/location-file.ts)
  */
 
 /**
@@ -722,11 +726,18 @@ async function assertFixedPortsFree(options) {
  * @returns {InstanceDatabase}
  */
 function instanceDatabase(option, dir) {
-  if (option === undefined) return { kind: 'own', path: path.join(dir, 'kamailio.sqlite') };
+  if (option === undefined) {
+    const own = path.join(dir, 'kamailio.sqlite');
+    return { kind: 'own', path: own, locationPath: own };
+  }
   if ('postgresUrl' in option) return { kind: 'postgres', url: option.postgresUrl };
-  if (!path.isAbsolute(option.sqliteFile)) throw new Error(`database.sqliteFile must be an absolute path: ${option.sqliteFile}`);
-  if (!existsSync(option.sqliteFile)) throw new Error(`database.sqliteFile does not exist (Kamailio reads it and writes its location table; migrate it first): ${option.sqliteFile}`);
-  return { kind: 'sqlite', path: option.sqliteFile };
+  // The service's rule (server/db/location-file.ts, locationFileFor): location.sqlite beside the workspace file.
+  const locationFile = option.locationFile ?? path.join(path.dirname(option.sqliteFile), 'location.sqlite');
+  for (const [name, file] of [['sqliteFile', option.sqliteFile], ['locationFile', locationFile]]) {
+    if (!path.isAbsolute(file)) throw new Error(`database.${name} must be an absolute path: ${file}`);
+    if (!existsSync(file)) throw new Error(`database.${name} does not exist (the service creates and migrates it: migrate the workspace first): ${file}`);
+  }
+  return { kind: 'sqlite', path: option.sqliteFile, locationPath: locationFile };
 }
 
 /**

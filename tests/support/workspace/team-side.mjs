@@ -78,7 +78,8 @@ export async function startTeamSide(options) {
   );
   started.push(workspace.stop);
   const kamailio = await step('Kamailio', () =>
-    startKamailio({ database: { sqliteFile: path.join(options.dataDir, 'workspace.sqlite') }, domain: options.domain, wsPort: ports.ws, udpPort: ports.udp, rpcPort: ports.rpc, inviteAuth: true }),
+    // The service made both files in dataDir: its own, and Kamailio's location file (server/db/location-file.ts).
+    startKamailio({ database: { sqliteFile: path.join(options.dataDir, 'workspace.sqlite'), locationFile: path.join(options.dataDir, 'location.sqlite') }, domain: options.domain, wsPort: ports.ws, udpPort: ports.udp, rpcPort: ports.rpc, inviteAuth: true }),
   );
   started.push(kamailio.stop);
   const demoCreated = options.demo ? await step('the demo team', () => createDemoTeam(url, mail)) : false;
