@@ -88,8 +88,8 @@ function printWorkspaceBanner(kam, { file, locationFile }) {
   console.log(`
 Ringdesk SIP lab is running on the workspace (Kamailio, shipped config, loopback only).
 
-  Kamailio reads             ${file}
-  and writes registrations   ${locationFile}
+  Kamailio reads              ${file}
+  and writes registrations    ${locationFile}
   SIP domain                  ${kam.domain}
 
   Start the workspace against this Kamailio with:
