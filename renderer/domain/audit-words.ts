@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from './role-labels';
 import { DateTime } from 'luxon';
 import { AUDIT_REDACTED } from '../../common/schemas/workspace/audit';
 
@@ -33,7 +34,6 @@ const FIELDS: Record<string, string> = {
 
 const DAYS: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 
-const ROLES: Record<string, string> = { basic: 'Basic', admin: 'Administrator', owner: 'Owner' };
 const STATUSES: Record<string, string> = { pending: 'Pending', active: 'Active', disabled: 'Disabled' };
 const FORWARDING: Record<string, string> = { never: 'Never', unavailable: 'When unavailable', 'outside-hours': 'Outside office hours', always: 'Always' };
 
@@ -59,7 +59,7 @@ export function auditValueText(field: string, value: unknown, groupName: (id: st
   if (value === null || value === undefined || value === '') return 'none';
   if (isRedacted(value)) return 'a picture';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (field === 'role' && typeof value === 'string') return ROLES[value] ?? value;
+  if (field === 'role' && typeof value === 'string') return (ROLE_LABELS as Record<string, string>)[value] ?? value;
   if (field === 'status' && typeof value === 'string') return STATUSES[value] ?? value;
   if (field === 'settings.callSettings.forwardToPersonalPhone' && typeof value === 'string') return FORWARDING[value] ?? value;
   if (field === 'groupIds' && Array.isArray(value)) return value.length ? value.map((id) => groupName(String(id)) ?? 'a deleted group').join(', ') : 'none';

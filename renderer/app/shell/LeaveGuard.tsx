@@ -1,4 +1,4 @@
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DiscardChangesDialog } from '../../components/DiscardChangesDialog';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 
 /** "Discard unsaved changes?" when the agent picks another section while a form holds changes. */
@@ -7,8 +7,6 @@ export function LeaveGuard() {
   const settle = useRingdesk((s) => s.settlePendingView);
   if (!pending) return null;
   return (
-    <ConfirmDialog title="Discard unsaved changes?" confirmLabel="Discard changes" cancelLabel="Keep editing" destructive onConfirm={() => settle(true)} onCancel={() => settle(false)}>
-      <p>The changes on this form have not been saved.</p>
-    </ConfirmDialog>
+    <DiscardChangesDialog onDiscard={() => settle(true)} onKeep={() => settle(false)} />
   );
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { FieldProblem } from '../../../common/schemas/field-errors';
 import type { Agent, AgentCreate, AgentPatch } from '../../../common/schemas/workspace/agent';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DiscardChangesDialog } from '../../components/DiscardChangesDialog';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { FormField } from '../setup/FormField';
 import { FormProblem } from '../setup/FormStatus';
@@ -146,9 +147,7 @@ export function AgentForm({ agent, editor, onClose }: AgentFormProps) {
         </ConfirmDialog>
       )}
       {asking === 'discard' && (
-        <ConfirmDialog title="Discard unsaved changes?" confirmLabel="Discard changes" cancelLabel="Keep editing" destructive onConfirm={onClose} onCancel={() => setAsking(null)}>
-          <p>The changes on this form have not been saved.</p>
-        </ConfirmDialog>
+        <DiscardChangesDialog onDiscard={onClose} onKeep={() => setAsking(null)} />
       )}
     </form>
   );

@@ -3,7 +3,7 @@ import { AGENT_ROLES, type AgentRole, type AgentSummary } from '../../../common/
 import { WindowedList } from '../../components/WindowedList';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { useDebounced } from '../dialer/use-debounced';
-import { ROLE_LABELS } from './agent-form';
+import { ROLE_LABELS } from '../../domain/role-labels';
 import { AGENT_ROW_HEIGHT, AgentRow } from './AgentRow';
 
 export const TEAM_SEARCH_DELAY_MS = 250;

@@ -1,7 +1,7 @@
 import type { AgentSummary } from '../../../common/schemas/workspace/agent';
 import type { AgentStatus } from '../../../common/schemas/workspace/live';
 import { initialsOf } from '../phone/identity';
-import { ROLE_LABELS } from './agent-form';
+import { ROLE_LABELS } from '../../domain/role-labels';
 import { TeammateStatus } from './TeammateStatus';
 
 /** A row's height in px; must match .team-row in team.css (the list is windowed by it). */

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { fieldErrors, type FieldProblem } from '../../../common/schemas/field-errors';
 import type { AgentSummary } from '../../../common/schemas/workspace/agent';
 import { groupCreateSchema, groupPatchSchema, type Group } from '../../../common/schemas/workspace/group';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DiscardChangesDialog } from '../../components/DiscardChangesDialog';
 import { useRingdesk } from '../../store/RingdeskStoreProvider';
 import { useDebounced } from '../dialer/use-debounced';
 import { FormField } from '../setup/FormField';
@@ -139,9 +139,7 @@ export function GroupForm({ group, onClose }: { group: Group | null; onClose: ()
         </button>
       </div>
       {discarding && (
-        <ConfirmDialog title="Discard unsaved changes?" confirmLabel="Discard changes" cancelLabel="Keep editing" destructive onConfirm={onClose} onCancel={() => setDiscarding(false)}>
-          <p>The changes on this form have not been saved.</p>
-        </ConfirmDialog>
+        <DiscardChangesDialog onDiscard={onClose} onKeep={() => setDiscarding(false)} />
       )}
     </form>
   );

@@ -90,4 +90,3 @@ export function roleChoices(editor: Editor, target: Pick<Agent, 'id' | 'role' | 
   return [...choices, { value: 'owner', label, disabled: !canHandOver }];
 }
 
-export const ROLE_LABELS: Record<AgentRole, string> = { basic: 'Basic', admin: 'Administrator', owner: 'Owner' };

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEAM_COPY_FILE_MODE, TEAM_COPY_FILE_NAME } from '../../../main/services/workspace/team-copy-store';
 import type { IpcSender } from '../../../main/ipc/ipc-registry';
-import { UserFacingError } from '../../../main/services/user-facing-error';
 import { FakeClock } from '../../fakes/fake-clock';
 import { FakeVault } from '../../fakes/fake-vault';
 import { createTestRingdesk } from '../../fakes/test-ringdesk';
@@ -13,20 +12,12 @@ import { cuttableLink, type CuttableLink } from '../support/cuttable-link';
 import { DIALECTS } from '../support/databases';
 import { teamClient } from '../support/team-client';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { refusal } from '../support/user-facing-refusal';
 
 /** The phone window, as main's IPC layer names it (the handlers are called directly). */
 const own: IpcSender = { webContentsId: 1, frameUrl: 'app://ringdesk/index.html', isMainFrame: true };
 const PASSWORD = 'correct horse battery';
 const FIRST_PAGE = { limit: 100, offset: 0 };
-
-async function refusal(pending: Promise<unknown>): Promise<UserFacingError> {
-  const error = await pending.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserFacingError);
-  return error as UserFacingError;
-}
 
 /**
  * Issue 11 part 9, main's side: the app keeps the last copy of the team it

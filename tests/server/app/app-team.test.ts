@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../main/domain/settings/settings-document';
 import { createFileSettingsRepository } from '../../../main/services/settings-repository';
-import { UserFacingError } from '../../../main/services/user-facing-error';
 import { createTeamClient } from '../../../main/services/workspace/team-client';
 import { createTeamService, type TeamService } from '../../../main/services/workspace/team-service';
 import { createWorkspaceClient } from '../../../main/services/workspace/workspace-client';
@@ -15,16 +14,7 @@ import { cuttableLink, type CuttableLink } from '../support/cuttable-link';
 import { DIALECTS } from '../support/databases';
 import { teamClient } from '../support/team-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-
-/** What a refused call told the window, as codes. */
-async function refusal(pending: Promise<unknown>): Promise<UserFacingError> {
-  const error = await pending.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserFacingError);
-  return error as UserFacingError;
-}
+import { refusal } from '../support/user-facing-refusal';
 
 /**
  * Main's team service talking to a real workspace over HTTP: the same
