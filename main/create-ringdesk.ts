@@ -194,6 +194,12 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     liveSync.start();
     reportStatus();
   }
+  /** Signed in or made the team: push connection, status reports, the SIP account, the window. */
+  async function afterSignedIn(): Promise<void> {
+    startLive();
+    lifecycle.setAccount(await accounts.engineAccount());
+    await publisher.publish();
+  }
   async function afterSessionEnded(): Promise<void> {
     liveSync.stop();
     statusReporter.stop();
@@ -242,14 +248,11 @@ export async function createRingdesk(ports: RingdeskPorts): Promise<Ringdesk> {
     workspace: {
       signIn: async (input) => {
         await workspace.signIn(input);
-        startLive();
-        lifecycle.setAccount(await accounts.engineAccount());
-        await publisher.publish();
+        await afterSignedIn();
       },
       createTeam: async (input) => {
         await workspace.createTeam(input);
-        lifecycle.setAccount(await accounts.engineAccount());
-        await publisher.publish();
+        await afterSignedIn();
       },
       signOut: async () => {
         liveSync.stop();
