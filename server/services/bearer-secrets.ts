@@ -1,3 +1,4 @@
+import { INVITATION_TOKEN_BYTES } from '../../common/schemas/workspace/invitation';
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
@@ -8,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
  * has 256 bits of entropy, nothing to brute-force.
  */
 export function newBearerSecret(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytes(INVITATION_TOKEN_BYTES).toString('base64url');
 }
 
 export function hashBearerSecret(secret: string): string {

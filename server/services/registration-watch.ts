@@ -1,7 +1,7 @@
 import type { Database } from '../db/open-database';
 import type { Clock } from './clock';
 import type { LivePublisher } from './live/event-bus';
-import { registeredSipUsers } from './team-status';
+import { registeredSipUsers, toAgentStatus } from './team-status';
 import type { ServiceLog } from './team-writes';
 
 /** How often the location table is read. One small indexed query per replica per tick. */
@@ -86,7 +86,7 @@ async function announceDifferences(deps: { database: Database; clock: Clock; liv
       .onConflict((oc) => oc.column('agent_id').doUpdateSet({ registered, updated_at: now }).where('agent_status.registered', '<>', registered))
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) continue;
-    events.push({ type: 'status-changed' as const, status: { agentId: row.id, registered: registered === 1, presence: row.presence ?? 'offline', onCall: Number(row.on_call ?? 0) === 1 } });
+    events.push({ type: 'status-changed' as const, status: toAgentStatus(row.id, registered === 1, row) });
   }
   await deps.live.publish(events);
 }

@@ -17,6 +17,11 @@ export async function registeredSipUsers(database: Database): Promise<Set<string
   return new Set(rows.map((r) => r.username));
 }
 
+/** An agent's status from its `agent_status` row (none yet: Offline, not on a call). */
+export function toAgentStatus(agentId: string, registered: boolean, row: { presence: AgentStatus['presence'] | null; on_call: number | null }): AgentStatus {
+  return { agentId, registered, presence: row.presence ?? 'offline', onCall: Number(row.on_call ?? 0) === 1 };
+}
+
 /** Everyone's status (pending agents too: they show as not registered), and the live sequence it is as of. */
 export async function teamStatus(database: Database, bus: Pick<EventBus, 'log'>): Promise<TeamStatus> {
   // The sequence first: an event that lands meanwhile is replayed to a subscriber "since seq" (harmless twice).
@@ -28,7 +33,7 @@ export async function teamStatus(database: Database, bus: Pick<EventBus, 'log'>)
     .select(['agent.id', 'agent.sip_user', 'agent_status.presence', 'agent_status.on_call'])
     .orderBy('agent.full_name')
     .execute();
-  return { seq, agents: rows.map((r) => ({ agentId: r.id, registered: registered.has(r.sip_user), presence: r.presence ?? 'offline', onCall: Number(r.on_call ?? 0) === 1 })) };
+  return { seq, agents: rows.map((r) => toAgentStatus(r.id, registered.has(r.sip_user), r)) };
 }
 
 /**

@@ -11,13 +11,10 @@ import type { LivePublisher } from './event-bus';
 export const PRESENCE_GRACE_MS = 30_000;
 /** How often each replica refreshes its connections' `seen_at` and looks for apps gone for good. */
 export const CONNECTION_TICK_MS = 5_000;
-/** An open connection whose replica has not refreshed it for this long is taken as gone (the replica died). */
-export const CONNECTION_STALE_MS = 45_000;
 
 /**
  * How long an open connection lasts without its replica's refresh: the
- * grace plus three missed refreshes — with the defaults exactly
- * {@link CONNECTION_STALE_MS}. A crashed replica's apps that reconnect
+ * grace plus three missed refreshes — with the defaults exactly 45 s. A crashed replica's apps that reconnect
  * elsewhere within it never show Offline; the rest do once it has passed.
  */
 export function staleAfterMs(graceMs: number, tickMs: number): number {
