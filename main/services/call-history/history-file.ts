@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { historyEntrySchema, type HistoryEntry } from '../../../common/schemas/history';
-import { syncDirectory } from '../file-durability';
+import { replaceFileAtomically, syncDirectory } from '../file-durability';
 
 /**
  * The history on disk: JSON lines, one finished call per line, only ever
@@ -106,12 +106,8 @@ export async function appendToHistoryFile(file: string, text: string, options: {
  * A crash at any point leaves either the old file or the new one.
  */
 export async function rewriteHistoryFile(file: string, entries: Iterable<HistoryEntry>): Promise<number> {
-  const temp = rewriteTempOf(file);
   let count = 0;
-  // Removed first: the mode applies only to a file being created.
-  await fs.rm(temp, { force: true });
-  const handle = await fs.open(temp, 'w', HISTORY_FILE_MODE);
-  try {
+  await replaceFileAtomically(file, rewriteTempOf(file), HISTORY_FILE_MODE, async (handle) => {
     let chunk: string[] = [];
     for (const entry of entries) {
       chunk.push(toLine(entry));
@@ -122,15 +118,7 @@ export async function rewriteHistoryFile(file: string, entries: Iterable<History
       }
     }
     if (chunk.length) await handle.writeFile(chunk.join(''), 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await fs.rename(temp, file);
-  await syncDirectory(path.dirname(file));
+  });
   return count;
 }
 

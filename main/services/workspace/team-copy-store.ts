@@ -7,7 +7,7 @@ import type { GroupList } from '../../../common/schemas/workspace/group';
 import type { TeamStatus } from '../../../common/schemas/workspace/live';
 import { TEAM_COPY_MAX_AGENTS, TEAM_COPY_MAX_GROUPS, teamCopySchema, type TeamCopy } from '../../../common/schemas/workspace/team-copy';
 import type { Logger } from '../../ports/logger';
-import { syncDirectory } from '../file-durability';
+import { replaceFileAtomically } from '../file-durability';
 
 export const TEAM_COPY_FILE_NAME = 'team-copy.json';
 /**
@@ -105,16 +105,7 @@ export function createFileTeamCopyStore(deps: { dir: string; now: () => number; 
         return;
       }
       await fs.mkdir(deps.dir, { recursive: true });
-      await fs.rm(temp, { force: true }); // the mode applies only to a file being created
-      const handle = await fs.open(temp, 'w', TEAM_COPY_FILE_MODE);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(temp, file);
-      await syncDirectory(deps.dir);
+      await replaceFileAtomically(file, temp, TEAM_COPY_FILE_MODE, (handle) => handle.writeFile(text, 'utf8'));
     });
   };
 
